@@ -1,0 +1,44 @@
+// Writing results: stdout, or a file written atomically (temporary file, then rename) so a
+// crash never leaves half a plan, and never over a file the command was told to read.
+import { mkdtempSync, renameSync, rmSync, writeFileSync, realpathSync, existsSync } from 'node:fs';
+import { dirname, join, resolve, basename } from 'node:path';
+import { UserError } from './errors.js';
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+}
+
+/** Refuses an output path that is one of the inputs (exit 2). */
+export function assertNotInput(output: string | undefined, inputs: readonly (string | undefined)[], flag = '--output'): void {
+  if (!output || output === '-') return;
+  for (const input of inputs)
+    if (input && input !== '-' && samePath(output, input))
+      throw new UserError(`${flag} ${output} is the input file; choose another file so the input is not overwritten`);
+}
+
+/** Writes text to a file atomically: a temporary file beside it, then a rename. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(resolve(path));
+  let tmpDir: string;
+  try {
+    tmpDir = mkdtempSync(join(dir, `.${basename(path)}.tmp-`));
+  } catch (e) {
+    throw new UserError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message}`);
+  }
+  const tmp = join(tmpDir, 'out');
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    throw new UserError(`cannot write ${path}: ${(e as Error).message}`);
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes to stdout when output is undefined or "-", else atomically to the file. */
+export function emit(text: string, output: string | undefined): void {
+  if (output === undefined || output === '-') process.stdout.write(text);
+  else writeFileAtomic(output, text);
+}

@@ -1,0 +1,9 @@
+// The shell reads the clock once and hands the date to the engine (which never does).
+// NEEDLEPLAN_TODAY pins it for tests and reproducible reruns.
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  const pinned = env.NEEDLEPLAN_TODAY;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

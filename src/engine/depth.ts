@@ -1,0 +1,76 @@
+// Needle depth per zone: the deepest need among the concerns treated there, capped by
+// the zone, adjusted for skin type, rounded down to the device's step, clamped to its range.
+import type { Concern, Device, RuleSet, Zone } from '../rules/schema.js';
+import { ROMAN, type Intake } from '../intake/schema.js';
+import type { ZonePlan } from './types.js';
+import { fmt, type Rationale } from './rationale.js';
+
+/** Work in thousandths of a mm so 0.1 + 0.2 never drifts off the device's step grid. */
+const MILLI = 1000;
+const toMilli = (mm: number) => Math.round(mm * MILLI);
+
+export function onDeviceStep(mm: number, device: Device): number {
+  const min = toMilli(device.depthMm.min);
+  const max = toMilli(device.depthMm.max);
+  const step = toMilli(device.stepMm);
+  const steps = Math.floor((toMilli(mm) - min) / step);
+  const snapped = Math.min(Math.max(min + steps * step, min), max);
+  return snapped / MILLI;
+}
+
+export function appliesTo(concern: Concern, zone: Zone): boolean {
+  return concern.appliesTo.kinds.includes(zone.kind) || concern.appliesTo.zones.includes(zone.id);
+}
+
+export interface DepthContext {
+  rules: RuleSet;
+  device: Device;
+  intake: Intake;
+  /** Total depth change from skin-type adjustments (mm, <= 0). */
+  deltaMm: number;
+  deltaRuleId: string | undefined;
+  why: Rationale;
+}
+
+export function planZone(zone: Zone, ctx: DepthContext): ZonePlan {
+  const { rules, device, intake, deltaMm, why } = ctx;
+  const field = `zones.${zone.id}.depthMm`;
+  const treated = intake.concerns
+    .map((c) => ({ ...c, rule: rules.concerns.concerns.find((r) => r.id === c.id)! }))
+    .filter((c) => appliesTo(c.rule, zone));
+  // The most demanding concern sets the depth; ties go to the first named.
+  const lead = treated.reduce((a, b) => (b.rule.depthMm[b.severity] > a.rule.depthMm[a.severity] ? b : a));
+  const wanted = lead.rule.depthMm[lead.severity];
+  const ceilingWanted = Math.max(...treated.map((c) => c.rule.depthMm.severe));
+  const floorWanted = Math.max(...treated.map((c) => c.rule.depthMm.mild));
+
+  const finish = (mm: number) => onDeviceStep(Math.min(mm, zone.maxDepthMm) + deltaMm, device);
+  const depthMm = finish(wanted);
+
+  why.add(field, `concerns/${lead.id}`, `${lead.id} (${lead.severity}) asks for ${fmt(wanted)} mm in ${zone.id}`);
+  if (wanted > zone.maxDepthMm)
+    why.add(field, `zones/${zone.id}`, `${zone.id} is capped at ${fmt(zone.maxDepthMm)} mm${zone.assumption ? ' (project assumption: no sourced cap)' : ''}`);
+  if (deltaMm !== 0 && ctx.deltaRuleId)
+    why.add(field, `adjustments/${ctx.deltaRuleId}`, `Fitzpatrick ${ROMAN[intake.fitzpatrick - 1]}: ${fmt(deltaMm)} mm`);
+  why.add(
+    field,
+    `devices/${device.id}`,
+    `${fmt(depthMm)} mm after rounding down to the ${device.name} step of ${fmt(device.stepMm)} mm within ${fmt(device.depthMm.min)}-${fmt(device.depthMm.max)} mm${device.assumption ? ' (device range and step are a project assumption)' : ''}`,
+  );
+
+  const range = { min: Math.min(finish(floorWanted), depthMm), max: Math.max(finish(ceilingWanted), depthMm) };
+  why.add(
+    `zones.${zone.id}.depthRangeMm`,
+    `concerns/${lead.id}`,
+    `${zone.id} range ${fmt(range.min)}-${fmt(range.max)} mm: mild to severe settings of the concerns treated there, with the same cap and adjustment`,
+  );
+  return {
+    zone: zone.id,
+    label: zone.label,
+    depthMm,
+    depthRangeMm: range,
+    capMm: zone.maxDepthMm,
+    concern: lead.id,
+    notes: zone.notes,
+  };
+}

@@ -1,0 +1,314 @@
+// One intake schema for every front end: flags, prompts and CSV rows all hand in loose
+// answers (strings, lists of names) and get back either a valid Intake or a list of
+// issues naming the field. The schema is built from the rule set, so the valid ids,
+// labels and aliases are always the loaded rules' own. Pure: no I/O.
+import { z } from 'zod';
+import { SEVERITIES, type RuleSet, type Severity } from '../rules/schema.js';
+import { nameIndex, nameKey, suggest, type Named } from '../rules/names.js';
+
+export const PAIN_TOLERANCES = ['low', 'normal', 'high'] as const;
+export type PainTolerance = (typeof PAIN_TOLERANCES)[number];
+export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
+
+/** The validated answers the engine plans from. */
+export const Intake = z.strictObject({
+  client: z.string().nullable(),
+  concerns: z.array(z.strictObject({ id: z.string(), severity: z.enum(SEVERITIES) })).min(1),
+  zones: z.array(z.string()).min(1),
+  fitzpatrick: z.number().int().min(1).max(6),
+  painTolerance: z.enum(PAIN_TOLERANCES),
+  age: z.number().int().min(0).max(120).nullable(),
+  conditions: z.array(z.string()),
+  screened: z.boolean(),
+  start: z.iso.date().nullable(),
+});
+export type Intake = z.infer<typeof Intake>;
+
+/** Loose answers as a front end collected them; every field may be missing. */
+export interface RawIntake {
+  client?: string | null | undefined;
+  /** Names or ids, each optionally "=severity" ("acne-scars=severe"). */
+  concerns?: readonly string[] | undefined;
+  severity?: string | undefined;
+  zones?: readonly string[] | undefined;
+  fitzpatrick?: string | number | undefined;
+  painTolerance?: string | undefined;
+  age?: string | number | undefined;
+  conditions?: readonly string[] | undefined;
+  screened?: boolean | string | undefined;
+  start?: string | undefined;
+}
+export type IntakeField = keyof RawIntake;
+
+export interface IntakeIssue {
+  field: IntakeField;
+  /** "missing" when no answer was given at all; front ends ask or name the flag. */
+  code: 'missing' | 'invalid';
+  message: string;
+}
+
+export type IntakeResult = { ok: true; intake: Intake } | { ok: false; issues: IntakeIssue[] };
+
+const SEVERITY_WORDS: Record<string, Severity> = {
+  mild: 'mild', light: 'mild', low: 'mild',
+  moderate: 'moderate', medium: 'moderate', mid: 'moderate',
+  severe: 'severe', high: 'severe', advanced: 'severe',
+};
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  yes: true, y: true, true: true, '1': true, ja: true, oui: true, si: true, x: true,
+  no: false, n: false, false: false, '0': false, nein: false, non: false,
+};
+const NONE_WORDS = new Set(['none', 'no', 'n', 'nil', 'na', 'false', '0']);
+
+/** Splits list answers: "a, b", "a|b", "a;b" and repeated flags all end up as items. */
+export function splitList(values: readonly string[] | undefined, separators = /[|,;]/): string[] {
+  return (values ?? []).flatMap((v) => v.split(separators)).map((s) => s.trim()).filter(Boolean);
+}
+
+function listOf(kind: string, items: readonly Named[]): string {
+  return items.map((i) => i.id).join(', ');
+}
+
+function unknownName(kind: string, text: string, items: readonly Named[]): string {
+  const guess = suggest(text, items);
+  return `unknown ${kind} "${text}"${guess ? ` (did you mean ${guess}?)` : ''}; valid: ${listOf(kind, items)}`;
+}
+
+/** Resolves names to ids with zod issues for the unknown ones. */
+function idList(kind: string, items: readonly Named[]) {
+  const index = nameIndex(items);
+  return z.array(z.string()).transform((names, ctx) => {
+    const ids: string[] = [];
+    for (const name of splitList(names)) {
+      const id = index.get(nameKey(name));
+      if (id === undefined) ctx.addIssue({ code: 'custom', message: unknownName(kind, name, items) });
+      else if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  });
+}
+
+export const severitySchema = z.string().transform((text, ctx): Severity => {
+  const sev = SEVERITY_WORDS[nameKey(text)];
+  if (!sev) {
+    ctx.addIssue({ code: 'custom', message: `unknown severity "${text}"; valid: ${SEVERITIES.join(', ')}` });
+    return z.NEVER;
+  }
+  return sev;
+});
+
+export const fitzpatrickSchema = z.union([z.string(), z.number()]).transform((value, ctx): number => {
+  const text = String(value).trim().toUpperCase().replace(/^(FITZPATRICK|TYPE|FST)\s*/, '');
+  const roman = (ROMAN as readonly string[]).indexOf(text);
+  const n = roman >= 0 ? roman + 1 : /^[1-6]$/.test(text) ? Number(text) : NaN;
+  if (Number.isNaN(n)) {
+    ctx.addIssue({ code: 'custom', message: `Fitzpatrick type "${value}" is not I-VI (or 1-6)` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+export const painToleranceSchema = z.string().transform((text, ctx): PainTolerance => {
+  const key = nameKey(text);
+  const value = key === 'medium' || key === 'average' ? 'normal' : key;
+  if (!(PAIN_TOLERANCES as readonly string[]).includes(value)) {
+    ctx.addIssue({ code: 'custom', message: `unknown pain tolerance "${text}"; valid: ${PAIN_TOLERANCES.join(', ')}` });
+    return z.NEVER;
+  }
+  return value as PainTolerance;
+});
+
+export const ageSchema = z.union([z.string(), z.number()]).transform((value, ctx): number => {
+  const text = String(value).trim().replace(/\s*(years?|yrs?|y)$/i, '');
+  if (!/^\d{1,3}$/.test(text) || Number(text) > 120) {
+    ctx.addIssue({ code: 'custom', message: `age "${value}" is not a whole number of years (0-120)` });
+    return z.NEVER;
+  }
+  return Number(text);
+});
+
+export const screenedSchema = z.union([z.boolean(), z.string()]).transform((value, ctx): boolean => {
+  if (typeof value === 'boolean') return value;
+  const b = BOOLEAN_WORDS[value.trim().toLowerCase()];
+  if (b === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not yes/no (also true/false, y/n, 1/0)` });
+    return z.NEVER;
+  }
+  return b;
+});
+
+/** A real calendar date, written YYYY-MM-DD (YYYY/MM/DD and single digits are accepted). */
+export const startSchema = z.string().transform((text, ctx): string => {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
+  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
+  if (!z.iso.date().safeParse(iso).success) {
+    ctx.addIssue({
+      code: 'custom',
+      message: m ? `"${text}" is not a real date` : `start date "${text}" must be written YYYY-MM-DD (e.g. 2027-01-05)`,
+    });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+export interface IntakeParsers {
+  concerns: z.ZodType<{ id: string; severity: Severity | undefined }[], readonly string[]>;
+  zones: z.ZodType<string[], readonly string[]>;
+  conditions: z.ZodType<string[], readonly string[]>;
+}
+
+/** The rule-dependent field parsers: valid names are the rule set's own. */
+export function intakeParsers(rules: RuleSet) {
+  const concerns = rules.concerns.concerns;
+  const concernIndex = nameIndex(concerns);
+  const concernList = z.array(z.string()).transform((items, ctx) => {
+    const out: { id: string; severity: Severity | undefined }[] = [];
+    for (const item of splitList(items)) {
+      const [name = '', sevText] = item.split(/\s*[=:]\s*/, 2);
+      const id = concernIndex.get(nameKey(name));
+      if (id === undefined) {
+        ctx.addIssue({ code: 'custom', message: unknownName('concern', name, concerns) });
+        continue;
+      }
+      let severity: Severity | undefined;
+      if (sevText !== undefined) {
+        const sev = severitySchema.safeParse(sevText);
+        if (!sev.success) {
+          ctx.addIssue({ code: 'custom', message: `${id}: ${sev.error.issues[0]?.message}` });
+          continue;
+        }
+        severity = sev.data;
+      }
+      const existing = out.find((c) => c.id === id);
+      if (existing) existing.severity = severity ?? existing.severity;
+      else out.push({ id, severity });
+    }
+    return out;
+  });
+  const conditionIds = idList('screening condition', rules.screening.conditions);
+  return {
+    concerns: concernList,
+    zones: idList('zone', rules.zones.zones),
+    conditions: z.array(z.string()).transform((items, ctx) => {
+      const list = splitList(items);
+      if (list.length === 1 && NONE_WORDS.has(nameKey(list[0]!))) return [];
+      const parsed = conditionIds.safeParse(list);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+  };
+}
+
+/** Zones a concern may be planned in under these rules. */
+export function zonesForConcern(rules: RuleSet, concernId: string): string[] {
+  const concern = rules.concerns.concerns.find((c) => c.id === concernId);
+  if (!concern) return [];
+  return rules.zones.zones
+    .filter((z) => concern.appliesTo.kinds.includes(z.kind) || concern.appliesTo.zones.includes(z.id))
+    .map((z) => z.id);
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const blankList = (v: readonly string[] | undefined) => splitList(v).length === 0;
+
+/**
+ * Validates loose answers against the rule set. Every problem is reported, each naming
+ * its field; missing required answers have code "missing".
+ */
+export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
+  const issues: IntakeIssue[] = [];
+  const parsers = intakeParsers(rules);
+  const take = <T>(field: IntakeField, schema: z.ZodType<T>, value: unknown): T | undefined => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    for (const issue of r.error.issues) issues.push({ field, code: 'invalid', message: issue.message });
+    return undefined;
+  };
+  const missing = (field: IntakeField, message: string) => issues.push({ field, code: 'missing', message });
+
+  const concerns = blankList(raw.concerns) ? (missing('concerns', 'no concern given'), undefined) : take('concerns', parsers.concerns, raw.concerns);
+  const zones = blankList(raw.zones) ? (missing('zones', 'no zone given'), undefined) : take('zones', parsers.zones, raw.zones);
+  const severity = blank(raw.severity) ? undefined : take('severity', severitySchema, raw.severity);
+  const fitzpatrick = blank(raw.fitzpatrick)
+    ? (missing('fitzpatrick', 'no Fitzpatrick skin type given'), undefined)
+    : take('fitzpatrick', fitzpatrickSchema, raw.fitzpatrick);
+  const painTolerance = blank(raw.painTolerance) ? 'normal' : take('painTolerance', painToleranceSchema, raw.painTolerance);
+  const age = blank(raw.age) ? null : take('age', ageSchema, raw.age);
+  const conditions = blankList(raw.conditions) ? [] : take('conditions', parsers.conditions, raw.conditions);
+  const screened = blank(raw.screened) ? false : take('screened', screenedSchema, raw.screened);
+  const start = blank(raw.start) ? null : take('start', startSchema, raw.start);
+  const client = blank(raw.client) ? null : String(raw.client).trim();
+
+  // Severity: the concern's own, else the shared one; a concern with neither is missing.
+  const resolved: { id: string; severity: Severity }[] = [];
+  if (concerns) {
+    const without = concerns.filter((c) => !c.severity && !severity).map((c) => c.id);
+    if (without.length && !issues.some((i) => i.field === 'severity'))
+      missing('severity', `no severity for ${without.join(', ')} (mild, moderate or severe)`);
+    for (const c of concerns) if (c.severity ?? severity) resolved.push({ id: c.id, severity: (c.severity ?? severity)! });
+  }
+
+  // Every concern must fit one of the zones, and every zone must be treated for a concern.
+  if (concerns && zones) {
+    for (const c of concerns) {
+      const fits = zonesForConcern(rules, c.id);
+      if (!zones.some((z) => fits.includes(z)))
+        issues.push({ field: 'zones', code: 'invalid', message: `${c.id} does not apply to ${zones.join(', ')}; it applies to ${fits.join(', ')}` });
+    }
+    for (const z of zones) {
+      if (!concerns.some((c) => zonesForConcern(rules, c.id).includes(z)))
+        issues.push({
+          field: 'zones',
+          code: 'invalid',
+          message: `zone ${z} fits none of the chosen concerns (${concerns.map((c) => c.id).join(', ')})`,
+        });
+    }
+  }
+
+  if (issues.length) return { ok: false, issues: dedupe(issues) };
+  const intake: Intake = {
+    client,
+    concerns: resolved,
+    zones: zones!,
+    fitzpatrick: fitzpatrick!,
+    painTolerance: painTolerance!,
+    age: age ?? null,
+    conditions: conditions!,
+    screened: screened!,
+    start: start ?? null,
+  };
+  return { ok: true, intake: Intake.parse(intake) };
+}
+
+function dedupe(issues: IntakeIssue[]): IntakeIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.field}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Validates one field's answer as a prompt would: undefined when valid, else the message. */
+export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet): string | undefined {
+  const parsers = intakeParsers(rules);
+  const schemas: Partial<Record<IntakeField, z.ZodType>> = {
+    concerns: parsers.concerns,
+    zones: parsers.zones,
+    conditions: parsers.conditions,
+    severity: severitySchema,
+    fitzpatrick: fitzpatrickSchema,
+    painTolerance: painToleranceSchema,
+    age: ageSchema,
+    screened: screenedSchema,
+    start: startSchema,
+  };
+  const schema = schemas[field];
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  return r.success ? undefined : r.error.issues.map((i) => i.message).join('; ');
+}

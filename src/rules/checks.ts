@@ -1,0 +1,223 @@
+// Cross-field checks on a rule set whose files each passed their schema. Each check is a
+// small named function that reports problems (never throws), so `rules validate` can
+// show every problem at once. Pure: no I/O.
+import type { RuleFileName, RuleSet } from './schema.js';
+import type { RuleProblem } from './problems.js';
+import { nameKey } from './names.js';
+
+type Sections = Omit<RuleSet, 'sha256' | 'origin'>;
+/** Display name of each file, e.g. "clinic/zones.json" or "(built-in) zones.json". */
+export type FileNames = Record<RuleFileName, string>;
+
+/** The deepest setting any source in the domain file names (body zones, SteriLock 2.5 mm). */
+const DEEPEST_SOURCED_MM = 2.5;
+const SHORTEST_SOURCED_INTERVAL_WEEKS = 2;
+
+interface Ctx {
+  rules: Sections;
+  files: FileNames;
+  out: RuleProblem[];
+}
+
+const err = (ctx: Ctx, file: RuleFileName, path: string, message: string) =>
+  ctx.out.push({ level: 'error', file: ctx.files[file], path, message });
+const warn = (ctx: Ctx, file: RuleFileName, path: string, message: string) =>
+  ctx.out.push({ level: 'warning', file: ctx.files[file], path, message });
+
+function rangeOrdered(ctx: Ctx, file: RuleFileName, path: string, what: string, r: { min: number; max: number }) {
+  if (r.min > r.max) err(ctx, file, path, `${what}: min ${r.min} is above max ${r.max}; swap them`);
+}
+
+function duplicateIds(ctx: Ctx, file: RuleFileName, list: string, items: readonly { id: string }[]) {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined)
+      err(ctx, file, `${list}[${i}].id`, `duplicate id "${item.id}" (first used at ${list}[${first}]); ids must be unique`);
+    else seen.set(item.id, i);
+  });
+}
+
+function missingRef(ctx: Ctx, file: RuleFileName, path: string, what: string, id: string, valid: readonly { id: string }[]) {
+  if (!valid.some((v) => v.id === id))
+    err(ctx, file, path, `${what} "${id}" does not exist; known: ${valid.map((v) => v.id).join(', ')}`);
+}
+
+function defaultDevice(rules: Sections) {
+  return rules.devices.devices.find((d) => d.id === rules.ruleset.device);
+}
+
+const checks: Record<string, (ctx: Ctx) => void> = {
+  uniqueIds(ctx) {
+    const r = ctx.rules;
+    duplicateIds(ctx, 'devices.json', 'devices', r.devices.devices);
+    duplicateIds(ctx, 'zones.json', 'zones', r.zones.zones);
+    duplicateIds(ctx, 'concerns.json', 'courses', r.concerns.courses);
+    duplicateIds(ctx, 'concerns.json', 'concerns', r.concerns.concerns);
+    duplicateIds(ctx, 'adjustments.json', 'fitzpatrick', r.adjustments.fitzpatrick);
+    duplicateIds(ctx, 'downtime.json', 'bands', r.downtime.bands);
+    duplicateIds(ctx, 'screening.json', 'groups', r.screening.groups);
+    duplicateIds(ctx, 'screening.json', 'conditions', r.screening.conditions);
+    duplicateIds(ctx, 'care.json', 'before', r.care.before);
+    duplicateIds(ctx, 'care.json', 'after', r.care.after);
+  },
+
+  /** A label or alias that names two things would make CSV and prompt matching ambiguous. */
+  unambiguousNames(ctx) {
+    const lists: [RuleFileName, string, readonly { id: string; label: string; aliases: string[] }[]][] = [
+      ['zones.json', 'zones', ctx.rules.zones.zones],
+      ['concerns.json', 'concerns', ctx.rules.concerns.concerns],
+      ['screening.json', 'conditions', ctx.rules.screening.conditions],
+    ];
+    for (const [file, list, items] of lists) {
+      const owner = new Map<string, string>();
+      items.forEach((item, i) => {
+        for (const name of new Set([item.id, item.label, ...item.aliases].map(nameKey))) {
+          const other = owner.get(name);
+          if (other !== undefined && other !== item.id)
+            err(ctx, file, `${list}[${i}]`, `"${item.id}" and "${other}" are both called "${name}"; rename one alias`);
+          else owner.set(name, item.id);
+        }
+      });
+    }
+  },
+
+  rangesOrdered(ctx) {
+    const r = ctx.rules;
+    r.devices.devices.forEach((d, i) => rangeOrdered(ctx, 'devices.json', `devices[${i}].depthMm`, d.id, d.depthMm));
+    r.concerns.courses.forEach((c, i) => {
+      rangeOrdered(ctx, 'concerns.json', `courses[${i}].sessions`, `${c.id} sessions`, c.sessions);
+      rangeOrdered(ctx, 'concerns.json', `courses[${i}].intervalWeeks`, `${c.id} interval`, c.intervalWeeks);
+    });
+    r.concerns.concerns.forEach((c, i) => {
+      const { mild, moderate, severe } = c.depthMm;
+      if (mild > moderate || moderate > severe)
+        err(ctx, 'concerns.json', `concerns[${i}].depthMm`, `${c.id}: depth must not fall as severity rises (mild ${mild}, moderate ${moderate}, severe ${severe})`);
+    });
+    r.downtime.bands.forEach((b, i) => rangeOrdered(ctx, 'downtime.json', `bands[${i}].days`, `${b.id} days`, b.days));
+    r.screening.conditions.forEach((c, i) => {
+      if (c.downtimeExtraDays) rangeOrdered(ctx, 'screening.json', `conditions[${i}].downtimeExtraDays`, c.id, c.downtimeExtraDays);
+    });
+    rangeOrdered(ctx, 'adjustments.json', 'numbing.leadMinutes', 'numbing lead time', r.adjustments.numbing.leadMinutes);
+    const age = r.adjustments.age;
+    if (age.minYears > age.cautionBelowYears)
+      err(ctx, 'adjustments.json', 'age', `minYears ${age.minYears} is above cautionBelowYears ${age.cautionBelowYears}`);
+    const t = r.adjustments.numbing.thresholdsMm;
+    if (t.low > t.normal || t.normal > t.high)
+      err(ctx, 'adjustments.json', 'numbing.thresholdsMm', `thresholds must rise with tolerance (low ${t.low} <= normal ${t.normal} <= high ${t.high})`);
+  },
+
+  referencesExist(ctx) {
+    const r = ctx.rules;
+    missingRef(ctx, 'ruleset.json', 'device', 'device', r.ruleset.device, r.devices.devices);
+    r.concerns.concerns.forEach((c, i) => {
+      for (const sev of ['mild', 'moderate', 'severe'] as const)
+        missingRef(ctx, 'concerns.json', `concerns[${i}].course.${sev}`, 'course', c.course[sev], r.concerns.courses);
+      c.appliesTo.zones.forEach((z, j) =>
+        missingRef(ctx, 'concerns.json', `concerns[${i}].appliesTo.zones[${j}]`, 'zone', z, r.zones.zones),
+      );
+    });
+    r.screening.conditions.forEach((c, i) => {
+      missingRef(ctx, 'screening.json', `conditions[${i}].group`, 'group', c.group, r.screening.groups);
+      c.onlyZones?.forEach((z, j) => missingRef(ctx, 'screening.json', `conditions[${i}].onlyZones[${j}]`, 'zone', z, r.zones.zones));
+    });
+  },
+
+  depthsWithinDevice(ctx) {
+    const device = defaultDevice(ctx.rules);
+    if (!device) return; // reported by referencesExist
+    const { min, max } = device.depthMm;
+    ctx.rules.zones.zones.forEach((z, i) => {
+      if (z.maxDepthMm > max)
+        err(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: maxDepthMm ${z.maxDepthMm} is above the device's ${max} mm range (${device.id}); lower it to ${max} or less`);
+      if (z.maxDepthMm < min)
+        err(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: maxDepthMm ${z.maxDepthMm} is below the device's shallowest setting ${min} mm (${device.id})`);
+    });
+    ctx.rules.concerns.concerns.forEach((c, i) => {
+      for (const sev of ['mild', 'moderate', 'severe'] as const)
+        if (c.depthMm[sev] < min)
+          err(ctx, 'concerns.json', `concerns[${i}].depthMm.${sev}`, `${c.id}: ${c.depthMm[sev]} mm is below the device's shallowest setting ${min} mm (${device.id})`);
+    });
+  },
+
+  concernsApplySomewhere(ctx) {
+    const zones = ctx.rules.zones.zones;
+    ctx.rules.concerns.concerns.forEach((c, i) => {
+      const any = zones.some((z) => c.appliesTo.kinds.includes(z.kind) || c.appliesTo.zones.includes(z.id));
+      if (!any)
+        err(ctx, 'concerns.json', `concerns[${i}].appliesTo`, `${c.id} applies to no zone; list zone kinds (face, body) or zone ids`);
+    });
+  },
+
+  downtimeCoversAllDepths(ctx) {
+    const bands = ctx.rules.downtime.bands;
+    bands.forEach((b, i) => {
+      const prev = bands[i - 1];
+      if (prev && (prev.upToMm === null || (b.upToMm !== null && b.upToMm <= prev.upToMm)))
+        err(ctx, 'downtime.json', `bands[${i}].upToMm`, `bands must be in rising order of upToMm, with null (no bound) last`);
+    });
+    const last = bands[bands.length - 1];
+    if (last && last.upToMm !== null)
+      err(ctx, 'downtime.json', `bands[${bands.length - 1}].upToMm`, `the last band must have upToMm null so every depth has a downtime`);
+  },
+
+  fitzpatrickTypesOnce(ctx) {
+    const seen = new Map<number, string>();
+    ctx.rules.adjustments.fitzpatrick.forEach((a, i) => {
+      for (const t of a.types) {
+        const other = seen.get(t);
+        if (other) err(ctx, 'adjustments.json', `fitzpatrick[${i}].types`, `type ${t} is already adjusted by "${other}"`);
+        else seen.set(t, a.id);
+      }
+    });
+  },
+
+  suspiciousValues(ctx) {
+    const r = ctx.rules;
+    r.zones.zones.forEach((z, i) => {
+      if (z.maxDepthMm > DEEPEST_SOURCED_MM)
+        warn(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: ${z.maxDepthMm} mm is deeper than any source in the domain file (${DEEPEST_SOURCED_MM} mm)`);
+    });
+    r.concerns.concerns.forEach((c, i) => {
+      if (c.depthMm.severe > DEEPEST_SOURCED_MM)
+        warn(ctx, 'concerns.json', `concerns[${i}].depthMm.severe`, `${c.id}: ${c.depthMm.severe} mm is deeper than any source in the domain file (${DEEPEST_SOURCED_MM} mm)`);
+    });
+    r.concerns.courses.forEach((c, i) => {
+      if (c.intervalWeeks.min < SHORTEST_SOURCED_INTERVAL_WEEKS)
+        warn(ctx, 'concerns.json', `courses[${i}].intervalWeeks.min`, `${c.id}: an interval under ${SHORTEST_SOURCED_INTERVAL_WEEKS} weeks is shorter than the studies use`);
+    });
+  },
+
+  sourcesNamed(ctx) {
+    const r = ctx.rules;
+    const lists: [RuleFileName, string, readonly { id: string; source?: string | undefined }[]][] = [
+      ['devices.json', 'devices', r.devices.devices],
+      ['zones.json', 'zones', r.zones.zones],
+      ['concerns.json', 'courses', r.concerns.courses],
+      ['concerns.json', 'concerns', r.concerns.concerns],
+      ['adjustments.json', 'fitzpatrick', r.adjustments.fitzpatrick],
+      ['downtime.json', 'bands', r.downtime.bands],
+      ['screening.json', 'conditions', r.screening.conditions],
+      ['care.json', 'before', r.care.before],
+      ['care.json', 'after', r.care.after],
+    ];
+    for (const [file, list, items] of lists)
+      items.forEach((item, i) => {
+        if (!item.source) warn(ctx, file, `${list}[${i}].source`, `${item.id} has no source; name one, or write "project assumption: …"`);
+      });
+    for (const [path, rule] of [
+      ['sessionCount', r.adjustments.sessionCount],
+      ['numbing', r.adjustments.numbing],
+      ['age', r.adjustments.age],
+    ] as const)
+      if (!rule.source) warn(ctx, 'adjustments.json', `${path}.source`, `${rule.id} has no source`);
+    if (!r.care.followUp.source) warn(ctx, 'care.json', 'followUp.source', `${r.care.followUp.id} has no source`);
+  },
+};
+
+/** Runs every named check; errors and warnings together, in check order. */
+export function checkRuleSet(rules: Sections, files: FileNames): RuleProblem[] {
+  const ctx: Ctx = { rules, files, out: [] };
+  for (const check of Object.values(checks)) check(ctx);
+  return ctx.out;
+}

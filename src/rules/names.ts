@@ -1,0 +1,55 @@
+// Matching what people type ("Acne Scars", "under eye") to rule ids. Pure.
+
+/** Case-, accent-, space- and punctuation-insensitive key: "Acne Scars" and "acne-scars" match. */
+export function nameKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+export interface Named {
+  id: string;
+  label: string;
+  aliases: string[];
+}
+
+/** An index from every name key (id, label, alias) to the id it names. */
+export function nameIndex(items: readonly Named[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const item of items)
+    for (const name of [item.id, item.label, ...item.aliases]) {
+      const key = nameKey(name);
+      if (key && !index.has(key)) index.set(key, item.id);
+    }
+  return index;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest id to a mistyped name, if one is close enough to be a likely typo. */
+export function suggest(text: string, items: readonly Named[]): string | undefined {
+  const key = nameKey(text);
+  if (!key) return undefined;
+  let best: { id: string; d: number } | undefined;
+  for (const item of items)
+    for (const name of [item.id, item.label, ...item.aliases]) {
+      const k = nameKey(name);
+      const d = k.startsWith(key) || key.startsWith(k) ? Math.abs(k.length - key.length) / 2 : editDistance(key, k);
+      if (!best || d < best.d) best = { id: item.id, d };
+    }
+  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.id : undefined;
+}
