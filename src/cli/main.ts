@@ -47,6 +47,7 @@ export function buildProgram(): Command {
     .option('--screened', 'every other screening question was asked and answered no')
     .option('--start <YYYY-MM-DD>', 'first session date; the plan then carries dated sessions')
     .option('--client <text>', 'client name or id, echoed in the output')
+    .option('--device <id>', "needling device from the rules (default: the rule set's own)")
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html', 'ics']).default('text'))
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')

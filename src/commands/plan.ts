@@ -18,6 +18,7 @@ export interface PlanOptions {
   screened?: boolean;
   start?: string;
   client?: string;
+  device?: string;
   rules?: string;
   format: Format;
   output?: string;
@@ -38,6 +39,7 @@ export function rawFromFlags(o: PlanOptions): RawIntake {
     conditions: o.condition,
     screened: o.screened,
     start: o.start,
+    device: o.device,
   };
 }
 

@@ -11,7 +11,7 @@ import { addDays, addMonths, laterOf } from './dates.js';
 
 export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   const why = new Rationale();
-  const device = rules.devices.devices.find((d) => d.id === rules.ruleset.device)!;
+  const device = rules.devices.devices.find((d) => d.id === (intake.device ?? rules.ruleset.device))!;
   const screening = screen(intake, rules, today, why);
   const findings = [...screening.findings];
 

@@ -21,6 +21,8 @@ export const Intake = z.strictObject({
   conditions: z.array(z.string()),
   screened: z.boolean(),
   start: z.iso.date().nullable(),
+  /** Device id from the rules; null means the rule set's default device. */
+  device: z.string().nullable(),
 });
 export type Intake = z.infer<typeof Intake>;
 
@@ -37,6 +39,7 @@ export interface RawIntake {
   conditions?: readonly string[] | undefined;
   screened?: boolean | string | undefined;
   start?: string | undefined;
+  device?: string | undefined;
 }
 export type IntakeField = keyof RawIntake;
 
@@ -65,13 +68,11 @@ export function splitList(values: readonly string[] | undefined, separators = /[
   return (values ?? []).flatMap((v) => v.split(separators)).map((s) => s.trim()).filter(Boolean);
 }
 
-function listOf(kind: string, items: readonly Named[]): string {
-  return items.map((i) => i.id).join(', ');
-}
+const listOf = (items: readonly Named[]): string => items.map((i) => i.id).join(', ');
 
 function unknownName(kind: string, text: string, items: readonly Named[]): string {
   const guess = suggest(text, items);
-  return `unknown ${kind} "${text}"${guess ? ` (did you mean ${guess}?)` : ''}; valid: ${listOf(kind, items)}`;
+  return `unknown ${kind} "${text}"${guess ? ` (did you mean ${guess}?)` : ''}; valid: ${listOf(items)}`;
 }
 
 /** Resolves names to ids with zod issues for the unknown ones. */
@@ -151,14 +152,16 @@ export const startSchema = z.string().transform((text, ctx): string => {
   return iso;
 });
 
-export interface IntakeParsers {
-  concerns: z.ZodType<{ id: string; severity: Severity | undefined }[], readonly string[]>;
-  zones: z.ZodType<string[], readonly string[]>;
-  conditions: z.ZodType<string[], readonly string[]>;
+const parsersByRules = new WeakMap<RuleSet, ReturnType<typeof buildParsers>>();
+
+/** The rule-dependent field parsers (built once per rule set: batch calls this per row). */
+export function intakeParsers(rules: RuleSet) {
+  let parsers = parsersByRules.get(rules);
+  if (!parsers) parsersByRules.set(rules, (parsers = buildParsers(rules)));
+  return parsers;
 }
 
-/** The rule-dependent field parsers: valid names are the rule set's own. */
-export function intakeParsers(rules: RuleSet) {
+function buildParsers(rules: RuleSet) {
   const concerns = rules.concerns.concerns;
   const concernIndex = nameIndex(concerns);
   const concernList = z.array(z.string()).transform((items, ctx) => {
@@ -186,7 +189,17 @@ export function intakeParsers(rules: RuleSet) {
     return out;
   });
   const conditionIds = idList('screening condition', rules.screening.conditions);
+  const devices = rules.devices.devices.map((d) => ({ id: d.id, label: d.name, aliases: [] }));
+  const deviceIndex = nameIndex(devices);
   return {
+    device: z.string().transform((text, ctx) => {
+      const id = deviceIndex.get(nameKey(text));
+      if (id === undefined) {
+        ctx.addIssue({ code: 'custom', message: unknownName('device', text, devices) });
+        return z.NEVER;
+      }
+      return id;
+    }),
     concerns: concernList,
     zones: idList('zone', rules.zones.zones),
     conditions: z.array(z.string()).transform((items, ctx) => {
@@ -241,6 +254,7 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
   const screened = blank(raw.screened) ? false : take('screened', screenedSchema, raw.screened);
   const start = blank(raw.start) ? null : take('start', startSchema, raw.start);
   const client = blank(raw.client) ? null : String(raw.client).trim();
+  const device = blank(raw.device) ? null : take('device', parsers.device, raw.device);
 
   // Severity: the concern's own, else the shared one; a concern with neither is missing.
   const resolved: { id: string; severity: Severity }[] = [];
@@ -279,6 +293,7 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
     conditions: conditions!,
     screened: screened!,
     start: start ?? null,
+    device: device ?? null,
   };
   return { ok: true, intake: Intake.parse(intake) };
 }
@@ -306,6 +321,7 @@ export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet):
     age: ageSchema,
     screened: screenedSchema,
     start: startSchema,
+    device: parsers.device,
   };
   const schema = schemas[field];
   if (!schema) return undefined;

@@ -125,19 +125,27 @@ const checks: Record<string, (ctx: Ctx) => void> = {
 
   depthsWithinDevice(ctx) {
     const device = defaultDevice(ctx.rules);
-    if (!device) return; // reported by referencesExist
-    const { min, max } = device.depthMm;
-    ctx.rules.zones.zones.forEach((z, i) => {
-      if (z.maxDepthMm > max)
-        err(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: maxDepthMm ${z.maxDepthMm} is above the device's ${max} mm range (${device.id}); lower it to ${max} or less`);
-      if (z.maxDepthMm < min)
-        err(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: maxDepthMm ${z.maxDepthMm} is below the device's shallowest setting ${min} mm (${device.id})`);
-    });
-    ctx.rules.concerns.concerns.forEach((c, i) => {
-      for (const sev of ['mild', 'moderate', 'severe'] as const)
-        if (c.depthMm[sev] < min)
-          err(ctx, 'concerns.json', `concerns[${i}].depthMm.${sev}`, `${c.id}: ${c.depthMm[sev]} mm is below the device's shallowest setting ${min} mm (${device.id})`);
-    });
+    if (device) {
+      const { max } = device.depthMm;
+      ctx.rules.zones.zones.forEach((z, i) => {
+        if (z.maxDepthMm > max)
+          err(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: maxDepthMm ${z.maxDepthMm} is above the device's ${max} mm range (${device.id}); lower it to ${max} or less`);
+      });
+    }
+    // Every device must be able to go as shallow as every cap and concern asks, or the
+    // clamp to its range would needle deeper than the rule allows.
+    for (const d of ctx.rules.devices.devices) {
+      const min = d.depthMm.min;
+      ctx.rules.zones.zones.forEach((z, i) => {
+        if (z.maxDepthMm < min)
+          err(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: maxDepthMm ${z.maxDepthMm} is below the shallowest setting of ${d.id} (${min} mm)`);
+      });
+      ctx.rules.concerns.concerns.forEach((c, i) => {
+        for (const sev of ['mild', 'moderate', 'severe'] as const)
+          if (c.depthMm[sev] < min)
+            err(ctx, 'concerns.json', `concerns[${i}].depthMm.${sev}`, `${c.id}: ${c.depthMm[sev]} mm is below the shallowest setting of ${d.id} (${min} mm)`);
+      });
+    }
   },
 
   concernsApplySomewhere(ctx) {
