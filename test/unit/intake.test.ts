@@ -1,0 +1,104 @@
+// The one intake schema that flags, prompts and CSV rows all go through.
+import { describe, expect, it } from 'vitest';
+import { checkAnswer, parseIntake, type RawIntake } from '../../src/intake/schema.js';
+import { builtinRules } from '../helpers/builders.js';
+
+const rules = builtinRules();
+const base: RawIntake = { concerns: ['acne-scars'], severity: 'moderate', zones: ['cheeks'], fitzpatrick: 'III' };
+const parse = (over: RawIntake) => parseIntake({ ...base, ...over }, rules);
+const issues = (over: RawIntake) => {
+  const r = parse(over);
+  return r.ok ? [] : r.issues;
+};
+
+describe('parseIntake', () => {
+  it('accepts ids, labels and aliases, in any case and spacing', () => {
+    const r = parse({ concerns: [' Acne Scars ', 'PHOTO-AGING=severe'], zones: ['Cheeks', 'under eye'], severity: 'Moderate' });
+    expect(r.ok && r.intake).toMatchObject({
+      concerns: [{ id: 'acne-scars', severity: 'moderate' }, { id: 'photoaging', severity: 'severe' }],
+      zones: ['cheeks', 'periorbital'],
+    });
+  });
+
+  it('splits comma, pipe and semicolon lists and drops duplicates', () => {
+    const r = parse({ concerns: ['texture|pigmentation;texture'], zones: ['cheeks,forehead'] });
+    expect(r.ok && r.intake.concerns.map((c) => c.id)).toEqual(['texture', 'pigmentation']);
+    expect(r.ok && r.intake.zones).toEqual(['cheeks', 'forehead']);
+  });
+
+  it('fills defaults: normal pain tolerance, unscreened, no start, no age', () => {
+    const r = parse({});
+    expect(r.ok && r.intake).toMatchObject({ painTolerance: 'normal', screened: false, start: null, age: null, conditions: [], client: null });
+  });
+
+  it.each([
+    ['III', 3],
+    ['iv', 4],
+    ['6', 6],
+    [2, 2],
+    ['Type V', 5],
+  ])('reads Fitzpatrick %s as %s', (input, expected) => {
+    const r = parse({ fitzpatrick: input });
+    expect(r.ok && r.intake.fitzpatrick).toBe(expected);
+  });
+
+  it('names the unknown id, suggests the near one and lists the valid ones', () => {
+    const [issue] = issues({ concerns: ['acne-scar5'] });
+    expect(issue).toEqual({
+      field: 'concerns',
+      code: 'invalid',
+      message:
+        'unknown concern "acne-scar5" (did you mean acne-scars?); valid: texture, pigmentation, enlarged-pores, fine-lines, deep-wrinkles, photoaging, acne-scars, stretch-marks',
+    });
+  });
+
+  it('rejects a concern in a zone it does not apply to', () => {
+    expect(issues({ concerns: ['stretch-marks'], zones: ['cheeks'] })).toContainEqual({
+      field: 'zones',
+      code: 'invalid',
+      message: 'stretch-marks does not apply to cheeks; it applies to decollete, abdomen, thighs, buttocks, arms',
+    });
+  });
+
+  it('rejects a zone no chosen concern applies to', () => {
+    expect(issues({ concerns: ['acne-scars'], zones: ['cheeks', 'abdomen'] }).map((i) => i.message)).toContain(
+      'zone abdomen fits none of the chosen concerns (acne-scars)',
+    );
+  });
+
+  it('reports every missing answer with code "missing"', () => {
+    const r = parseIntake({}, rules);
+    expect(r.ok ? [] : r.issues.filter((i) => i.code === 'missing').map((i) => i.field)).toEqual(['concerns', 'zones', 'fitzpatrick']);
+    const noSeverity = parseIntake({ concerns: ['texture'], zones: ['cheeks'], fitzpatrick: 'I' }, rules);
+    expect(noSeverity.ok ? [] : noSeverity.issues).toEqual([
+      { field: 'severity', code: 'missing', message: 'no severity for texture (mild, moderate or severe)' },
+    ]);
+  });
+
+  it.each([
+    [{ age: 'twenty' }, 'age'],
+    [{ age: '130' }, 'age'],
+    [{ start: '05/01/2027' }, 'start'],
+    [{ start: '2027-02-30' }, 'start'],
+    [{ screened: 'maybe' }, 'screened'],
+    [{ painTolerance: 'extreme' }, 'painTolerance'],
+    [{ fitzpatrick: 'VII' }, 'fitzpatrick'],
+    [{ conditions: ['pregnnt'] }, 'conditions'],
+    [{ device: 'dermaroller' }, 'device'],
+  ] as [RawIntake, string][])('rejects %o on field %s', (over, field) => {
+    expect(issues(over).map((i) => i.field)).toEqual([field]);
+  });
+
+  it('reads yes/no words, "none" conditions and loose dates', () => {
+    const r = parse({ screened: 'Y', conditions: ['none'], start: '2027/1/5', age: '41 years' });
+    expect(r.ok && r.intake).toMatchObject({ screened: true, conditions: [], start: '2027-01-05', age: 41 });
+  });
+});
+
+describe('checkAnswer (one prompt answer)', () => {
+  it('returns undefined for a valid answer and the message otherwise', () => {
+    expect(checkAnswer('start', '2027-01-05', rules)).toBeUndefined();
+    expect(checkAnswer('start', 'next week', rules)).toBe('start date "next week" must be written YYYY-MM-DD (e.g. 2027-01-05)');
+    expect(checkAnswer('age', '17', rules)).toBeUndefined();
+  });
+});
