@@ -1,6 +1,8 @@
 // Two kinds of failure the shell knows: a UserError (bad flag, bad answer, bad file: the
 // user can fix it) carries its exit code; anything else is a bug. RulesError (exit 3)
-// lives beside the rules loader.
+// lives beside the rules loader. describeError turns either into the words on stderr.
+import { EXIT, exitCodeFor } from './exit-code.js';
+
 export class UserError extends Error {
   constructor(
     message: string,
@@ -18,4 +20,27 @@ export class Interrupted extends Error {
     super('interrupted');
     this.name = 'Interrupted';
   }
+}
+
+/** The exit code and the stderr text for a failure: short, actionable, a stack only with --debug. */
+export async function describeError(error: unknown, debug: boolean): Promise<{ code: number; text: string }> {
+  const code = exitCodeFor({ kind: 'error', error });
+  const name = (error as { name?: unknown } | null)?.name;
+  // Commander has already printed its own message (see configureOutput in main.ts).
+  if (name === 'CommanderError') return { code, text: '' };
+  if (code === EXIT.interrupted) return { code, text: 'needleplan: interrupted\n' };
+  if (error instanceof UserError) {
+    const lines = error.message.split('\n').map((line) => `needleplan: ${line}\n`);
+    return { code, text: lines.join('') };
+  }
+  if (code === EXIT.rules) {
+    const { formatRulesError } = await import('./report-rules.js');
+    return { code, text: formatRulesError(error) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  let text =
+    `needleplan: internal error: ${message}\n` +
+    `needleplan: this is a bug; please report it with the command you ran${debug ? '' : ' (add --debug to see the stack)'}\n`;
+  if (debug && error instanceof Error && error.stack) text += `${error.stack}\n`;
+  return { code: EXIT.bug, text };
 }

@@ -1,9 +1,12 @@
-// The one place that decides the process's exit code (the contract's table).
+// The one place that decides the process's exit code (the contract's table). Pure: it
+// looks only at what happened, so every path (action, commander, prompt) agrees.
 export const EXIT = {
   ok: 0,
   rowsRejected: 1,
   usage: 2,
   rules: 3,
+  /** Not in the contract's table: an unexpected error, i.e. a bug (sysexits EX_SOFTWARE). */
+  bug: 70,
   interrupted: 130,
 } as const;
 
@@ -12,7 +15,10 @@ export type Outcome =
   | { kind: 'batch'; rejected: number }
   | { kind: 'error'; error: unknown };
 
-/** Pure: from what happened to the exit code. Errors carrying an exitCode keep it. */
+/** Commander's codes for a help or version request: printed on purpose, not a failure. */
+const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** Pure: from what happened to the exit code. */
 export function exitCodeFor(outcome: Outcome): number {
   switch (outcome.kind) {
     case 'planned':
@@ -20,11 +26,14 @@ export function exitCodeFor(outcome: Outcome): number {
     case 'batch':
       return outcome.rejected > 0 ? EXIT.rowsRejected : EXIT.ok;
     case 'error': {
-      const code = (outcome.error as { exitCode?: unknown } | null)?.exitCode;
-      if (typeof code === 'number') return code;
-      const name = (outcome.error as { name?: unknown } | null)?.name;
-      if (name === 'ExitPromptError' || name === 'AbortPromptError') return EXIT.interrupted;
-      return 70; // internal error: a bug (EX_SOFTWARE)
+      const error = (outcome.error ?? {}) as { name?: unknown; code?: unknown; exitCode?: unknown };
+      // Commander says 1 for a bad option; the contract says 2 for every usage error.
+      if (error.name === 'CommanderError') return COMMANDER_OK.has(String(error.code)) ? EXIT.ok : EXIT.usage;
+      // Ctrl-C at an inquirer prompt.
+      if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') return EXIT.interrupted;
+      // UserError, RulesError and Interrupted carry their own code.
+      if (typeof error.exitCode === 'number') return error.exitCode;
+      return EXIT.bug;
     }
   }
 }

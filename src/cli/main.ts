@@ -1,15 +1,18 @@
 // The command-line program: thin registration only. Each action parses its options and
 // calls one function, imported lazily so `--help` loads nothing heavy. One catch turns
 // every failure into a message and the contract's exit code.
-import { Command, CommanderError, Option } from 'commander';
-import { UserError } from './errors.js';
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { UserError, describeError } from './errors.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
+import { FORMATS } from '../render/index.js';
+import { readRuleIds, rulesDir } from './rules-dir.js';
 
-const VERSION = '0.1.0';
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0    plan(s) produced, whatever their status (a not-eligible client is a result)
+  0    plan(s) produced, whatever their status (not-eligible is a result too)
   1    batch finished but some rows were rejected (see --rejects)
   2    usage or input error: unknown option or id, bad value, missing answer
   3    the rules folder is invalid
@@ -17,12 +20,63 @@ Exit codes:
 
 const PLAN_EXAMPLES = `
 Examples:
-  $ needleplan plan --concern acne-scars=severe --zone cheeks --fitzpatrick III --screened --start 2027-01-05
-  $ needleplan plan -c pigmentation,texture -z cheeks,forehead -s mild --fitzpatrick 4 --screened -f json
-  $ needleplan plan -c fine-lines=moderate -z periorbital --fitzpatrick II --condition blood-thinners --screened
-  $ needleplan            (on a terminal: walks through a consultation)`;
+  $ needleplan plan --concern acne-scars=severe --zone cheeks \\
+      --fitzpatrick III --screened --start 2027-01-05
+  $ needleplan plan -c pigmentation,texture -z cheeks,forehead -s mild \\
+      --fitzpatrick 4 --screened -f json
+  $ needleplan plan -c fine-lines=moderate -z periorbital --fitzpatrick II \\
+      --condition blood-thinners --screened
+  $ needleplan plan -c acne-scars -z cheeks    (on a terminal: asks the rest)
+  $ needleplan                                 (a full consultation)
+
+When a required answer (concern, severity, zone, skin type) is missing, a
+terminal gets a consultation asking only what the flags left open; with
+--no-input or no terminal, it is an error naming the flag to pass. Without
+--screened (and without the screening prompts) the plan is "unscreened".`;
+
+const BATCH_HELP = `
+Columns (headers ignore case, spaces, "_" and "-"; unknown columns are ignored):
+  client (or name, client id, client name), concerns, zones (or areas,
+  treatment areas), severity, fitzpatrick (or skin type), pain tolerance, age,
+  conditions, screened, start (or start date, first session), device.
+  List cells take | ; or , between items. --map "Their Header=zones" for others.
+
+Examples:
+  $ needleplan batch clients.csv -o plans.csv --rejects rejects.csv
+  $ needleplan batch export.csv --encoding windows-1252 \\
+      --map "Problem Areas=zones" --excel -o plans.csv
+  $ cat clients.csv | needleplan batch - -f ndjson > plans.ndjson`;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** "  --concern    a, b, c" wrapped to 80 columns under its label. */
+function idLine(flag: string, ids: readonly string[]): string {
+  const lines: string[] = [];
+  let line = `  ${flag.padEnd(13)}`;
+  ids.forEach((id, i) => {
+    const word = i < ids.length - 1 ? `${id},` : id;
+    if (line.length + word.length + 1 > 80 && line.trim() !== flag) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(15);
+    }
+    line += line.endsWith(' ') ? word : ` ${word}`;
+  });
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** The valid ids, read from the rules in force (cheaply: no zod just to print help). */
+function planChoicesHelp(rulesFlag: string | undefined): string {
+  const dir = rulesDir(rulesFlag);
+  const ids = readRuleIds(dir);
+  const from = dir === undefined ? 'the built-in rules' : `the rules in ${dir}`;
+  const unreadable = ids.unreadable.length ? `\n  (could not read ${ids.unreadable.join(', ')}: run "needleplan rules validate")` : '';
+  return (
+    `\nValid ids (from ${from}):\n` +
+    [idLine('--concern', ids.concerns), idLine('--zone', ids.zones), idLine('--condition', ids.conditions), idLine('--device', ids.devices)].join('\n') +
+    unreadable
+  );
+}
 
 export function buildProgram(): Command {
   const program = new Command('needleplan')
@@ -30,9 +84,10 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for unexpected errors')
     .showSuggestionAfterError(true)
+    .showHelpAfterError('(add --help to see the options)')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(`needleplan: ${str.replace(/^error: /, '')}`) });
 
   program
     .command('plan')
@@ -49,12 +104,13 @@ export function buildProgram(): Command {
     .option('--client <text>', 'client name or id, echoed in the output')
     .option('--device <id>', "needling device from the rules (default: the rule set's own)")
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html', 'ics']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--explain', 'show every rule behind every number')
-    .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
     .option('--no-input', 'never prompt; missing answers are an error naming the flags to pass')
-    .addHelpText('after', PLAN_EXAMPLES + '\n' + EXIT_CODES_HELP)
+    // Built when shown: the ids of the rules in force (--rules is parsed before --help acts).
+    .addHelpText('after', ({ command }) => `${planChoicesHelp(command.opts().rules)}\n${PLAN_EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (options) => {
       const { runPlan } = await import('../commands/plan.js');
       await runPlan(options);
@@ -68,19 +124,33 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--rejects <file>', 'write rejected rows (line, error, original cells) there')
     .option('--delimiter <char>', 'field delimiter (default: detected from the header; "tab" for tab)')
-    .option('--encoding <name>', 'input encoding: utf8 (default) or windows-1252', 'utf8')
-    .option('--map <mapping>', 'map a header: "Their Header=field" (repeatable)', collect)
+    .option('--encoding <name>', 'input encoding when the file has no BOM: utf8 (default) or windows-1252', 'utf8')
+    .option('--map <mapping>', 'map a header: "Their Header=field" (repeatable; field "ignore" drops a column)', collect)
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
     .option('--excel', 'write a BOM and CRLF line ends for Excel')
-    .option('--quiet', 'no summary on stderr')
-    .addHelpText('after', EXIT_CODES_HELP)
+    .option('--quiet', 'no summary and no progress bar on stderr')
+    .addHelpText('after', BATCH_HELP + '\n' + EXIT_CODES_HELP)
     .action(async (file: string, options) => {
       const { runBatch } = await import('../commands/batch.js');
       const rejected = await runBatch(file, options);
       process.exitCode = exitCodeFor({ kind: 'batch', rejected });
     });
 
-  const rules = program.command('rules').description("check, show or copy a clinic's rules");
+  const rules = program
+    .command('rules')
+    .description("check, show or copy a clinic's rules")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ needleplan rules init clinic         copy the built-in rules to edit
+  $ needleplan rules validate clinic     all problems at once (exit 3 if any)
+  $ needleplan rules show clinic         the tables a practitioner reads
+  $ needleplan plan --rules clinic ...   plan with them (or NEEDLEPLAN_RULES)
+
+A clinic folder may hold only the files it changes; the rest are built-in.
+With no [dir], validate and show use the built-in rules.`,
+    );
   rules
     .command('validate')
     .description('check every rule file and cross-reference; all problems at once (exit 3 if invalid)')
@@ -110,51 +180,28 @@ export function buildProgram(): Command {
 
   // No command: a consultation on a terminal, short help otherwise.
   program.action(async () => {
-    if (process.stdin.isTTY && process.stdout.isTTY) {
-      const { runPlan } = await import('../commands/plan.js');
-      await runPlan({ format: 'text', color: true, input: true });
-    } else {
-      process.stderr.write(`${program.helpInformation()}\nneedleplan: no command given and no terminal to ask on; try "needleplan plan --help"\n`);
-      process.exitCode = EXIT.usage;
+    if (!process.stdin.isTTY) {
+      process.stderr.write(program.helpInformation());
+      throw new UserError('no command given and no terminal to ask on; try "needleplan plan --help"');
     }
+    const { runPlan } = await import('../commands/plan.js');
+    await runPlan({ format: 'text', color: true, input: true });
   });
   return program;
 }
 
-/** Prints an error as the contract asks and returns the exit code. */
-async function report(error: unknown, debug: boolean): Promise<number> {
-  const code = exitCodeFor({ kind: 'error', error });
-  if (code === EXIT.interrupted) {
-    process.stderr.write('\nneedleplan: interrupted\n');
-  } else if (error instanceof UserError) {
-    process.stderr.write(`needleplan: ${error.message}\n`);
-  } else if (code === EXIT.rules) {
-    const { formatRulesError } = await import('./report-rules.js');
-    process.stderr.write(formatRulesError(error));
-  } else {
-    process.stderr.write(
-      `needleplan: internal error: ${(error as Error)?.message ?? String(error)}\n` +
-        'This is a bug in needleplan; please report it with the command you ran' +
-        (debug ? '' : ' (add --debug to see the stack)') +
-        '.\n',
-    );
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  }
-  return code;
-}
-
 export async function main(argv: string[]): Promise<void> {
+  // A reader that closes the pipe early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
   const program = buildProgram();
-  const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and --version are not errors; every other commander error is a usage error.
-      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
-      process.exitCode = ok ? EXIT.ok : EXIT.usage;
-      return;
-    }
-    process.exitCode = await report(error, debug);
+    const { code, text } = await describeError(error, argv.includes('--debug'));
+    process.stderr.write(text);
+    process.exitCode = code;
   }
 }

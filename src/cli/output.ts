@@ -1,12 +1,19 @@
 // Writing results: stdout, or a file written atomically (temporary file, then rename) so a
 // crash never leaves half a plan, and never over a file the command was told to read.
 import { mkdtempSync, renameSync, rmSync, writeFileSync, realpathSync, existsSync } from 'node:fs';
-import { dirname, join, resolve, basename } from 'node:path';
+import { dirname, join, resolve, basename, sep } from 'node:path';
 import { UserError } from './errors.js';
 
+/** The real path of a file that may not exist yet: its folder's real path plus its name. */
+function realish(p: string): string {
+  const abs = resolve(p);
+  if (existsSync(abs)) return realpathSync(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(realish(parent), basename(abs));
+}
+
 function samePath(a: string, b: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
+  return realish(a) === realish(b);
 }
 
 /** Refuses an output path that is one of the inputs (exit 2). */
@@ -15,6 +22,20 @@ export function assertNotInput(output: string | undefined, inputs: readonly (str
   for (const input of inputs)
     if (input && input !== '-' && samePath(output, input))
       throw new UserError(`${flag} ${output} is the input file; choose another file so the input is not overwritten`);
+}
+
+/** True when `path` is `folder` or lies anywhere under it (symlinks resolved). */
+export function isInside(path: string, folder: string): boolean {
+  const p = realish(path);
+  const f = realish(folder);
+  return p === f || p.startsWith(f.endsWith(sep) ? f : f + sep);
+}
+
+/** Refuses an output path inside a folder the command reads, e.g. the rules folder (exit 2). */
+export function assertOutside(output: string | undefined, folder: string, what: string, flag = '--output'): void {
+  if (!output || output === '-') return;
+  if (isInside(output, folder))
+    throw new UserError(`${flag} ${output} is inside ${what} (${folder}); choose a file elsewhere so the rules are not overwritten`);
 }
 
 /** Writes text to a file atomically: a temporary file beside it, then a rename. */
@@ -31,7 +52,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    throw new UserError(`cannot write ${path}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot write ${path}: ${code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST' ? 'it is a folder' : (e as Error).message}`);
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
   }

@@ -1,13 +1,16 @@
 // Which rule set a command uses: --rules wins over NEEDLEPLAN_RULES, else the built-in set.
-import { loadRulesOrThrow } from '../rules/load.js';
+// The unchanged built-in set comes precompiled (rules/precompiled.ts: no zod, no second
+// validation); anything else is fully checked, so the validating loader is imported only then.
 import type { RuleSet } from '../rules/schema.js';
+import { loadPrecompiledBuiltin } from '../rules/precompiled.js';
+import { rulesDir } from './rules-dir.js';
 
-export function rulesDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (flag) return flag;
-  const fromEnv = env.NEEDLEPLAN_RULES?.trim();
-  return fromEnv ? fromEnv : undefined;
-}
+export { rulesDir };
 
-export function loadRuleSet(flag: string | undefined): RuleSet {
-  return loadRulesOrThrow(rulesDir(flag));
+export async function loadRuleSet(flag: string | undefined): Promise<RuleSet> {
+  const dir = rulesDir(flag);
+  const precompiled = dir === undefined ? loadPrecompiledBuiltin() : undefined;
+  if (precompiled) return precompiled;
+  const { loadRulesOrThrow } = await import('../rules/load.js');
+  return loadRulesOrThrow(dir);
 }

@@ -1,11 +1,18 @@
-// `needleplan plan`: flags (and, on a terminal, prompts) -> Intake -> plan -> renderer.
+// `needleplan plan`: flags (and, on a terminal, prompts for what they leave open) -> the one
+// intake schema -> plan -> renderer -> stdout or a file. Flags that are wrong are an error
+// straight away (prompts can't fix them); answers that are missing are asked for, or named.
 import { loadRuleSet } from '../cli/rules-source.js';
+import { BUILTIN_RULES_DIR, rulesDir } from '../cli/rules-dir.js';
 import { UserError } from '../cli/errors.js';
-import { emit } from '../cli/output.js';
+import { assertOutside, emit } from '../cli/output.js';
+import { issueLines } from '../cli/intake-flags.js';
+import { useColor } from '../cli/color.js';
 import { today } from '../cli/today.js';
 import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
 import { loadRenderer, type Format } from '../render/index.js';
+import type { TextOptions } from '../render/text.js';
+import { chalkPaint } from '../render/paint.js';
 
 export interface PlanOptions {
   concern?: string[];
@@ -23,7 +30,9 @@ export interface PlanOptions {
   format: Format;
   output?: string;
   explain?: boolean;
+  /** false with --no-color. */
   color: boolean;
+  /** false with --no-input. */
   input: boolean;
 }
 
@@ -43,11 +52,52 @@ export function rawFromFlags(o: PlanOptions): RawIntake {
   };
 }
 
+const NO_PROMPT_HINT = 'pass the missing answers as flags (see "needleplan plan --help"), or run on a terminal without --no-input to be asked';
+
 export async function runPlan(options: PlanOptions): Promise<void> {
-  const rules = loadRuleSet(options.rules);
-  const result = parseIntake(rawFromFlags(options), rules);
-  if (!result.ok) throw new UserError(result.issues.map((i) => `${i.field}: ${i.message}`).join('\n'));
+  // Folders the plan reads from are never written into; checked before any question is asked.
+  const dir = rulesDir(options.rules);
+  const readFolders = dir === undefined ? [BUILTIN_RULES_DIR] : [dir, BUILTIN_RULES_DIR];
+  for (const folder of readFolders) assertOutside(options.output, folder, 'the rules folder');
+
+  const rules = await loadRuleSet(options.rules);
+  let raw = rawFromFlags(options);
+  let result = parseIntake(raw, rules);
+  const canAsk = options.input && Boolean(process.stdin.isTTY);
+  // Prompts go where a person sees them: stderr when stdout is a pipe or file.
+  const promptOutput = process.stdout.isTTY ? process.stdout : process.stderr;
+  let consulted = false;
+
+  // A complete set of flags runs without questions; a missing required answer starts a
+  // consultation that asks it and everything else the flags left open.
+  if (!result.ok) {
+    const invalid = result.issues.filter((i) => i.code === 'invalid');
+    // A wrong flag is an error even on a terminal: no prompt can fix what was typed.
+    if (!canAsk || invalid.length) {
+      const hint = !canAsk && result.issues.some((i) => i.code === 'missing') ? [NO_PROMPT_HINT] : [];
+      throw new UserError([...issueLines(canAsk ? invalid : result.issues, raw, rules), ...hint].join('\n'));
+    }
+    const { consult } = await import('../consult/consult.js');
+    raw = await consult(raw, rules, { output: promptOutput });
+    result = parseIntake(raw, rules);
+    consulted = true;
+    if (!result.ok) throw new UserError(issueLines(result.issues, raw, rules).join('\n'));
+  }
+
   const p = plan(result.intake, rules, today());
+  const toStdout = options.output === undefined || options.output === '-';
+  const color = toStdout && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const render = await loadRenderer(options.format);
-  emit(render(p, { color: false, explain: options.explain ?? false }), options.output);
+  const paint = color && options.format === 'text' ? await chalkPaint() : undefined;
+  const renderOptions: TextOptions = { color, explain: options.explain ?? false, ...(paint ? { paint } : {}) };
+  const text = render(p, renderOptions);
+  if (consulted && toStdout) promptOutput.write('\n');
+  emit(text, options.output);
+  if (consulted && !toStdout) promptOutput.write(`Saved ${options.output}\n`);
+
+  if (consulted && toStdout && process.stdout.isTTY) {
+    const { offerSave } = await import('../consult/save.js');
+    promptOutput.write('\n');
+    await offerSave(p, { output: promptOutput, protectedFolders: readFolders });
+  }
 }

@@ -1,7 +1,8 @@
 // Needle depth per zone: the deepest need among the concerns treated there, capped by
 // the zone, adjusted for skin type, rounded down to the device's step, clamped to its range.
 import type { Concern, Device, RuleSet, Zone } from '../rules/schema.js';
-import { ROMAN, type Intake } from '../intake/schema.js';
+import type { Intake } from '../intake/schema.js';
+import { ROMAN } from '../rules/vocabulary.js';
 import type { ZonePlan } from './types.js';
 import { fmt, type Rationale } from './rationale.js';
 

@@ -1,7 +1,7 @@
 // Findings from screening answers, age and skin type, and the status they add up to.
 import type { RuleSet } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
-import { ROMAN } from '../intake/schema.js';
+import { ROMAN } from '../rules/vocabulary.js';
 import type { Finding, Status } from './types.js';
 import { addDays } from './dates.js';
 import type { Rationale } from './rationale.js';

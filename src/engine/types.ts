@@ -1,7 +1,6 @@
 // The Plan: what the engine returns and every renderer reads. Its JSON form is the
 // contract's schemaVersion 1 (fields beyond the contract are additions, never renames).
-import type { Outcome, Severity } from '../rules/schema.js';
-import type { PainTolerance } from '../intake/schema.js';
+import type { Outcome, PainTolerance, Severity } from '../rules/vocabulary.js';
 
 export type Status = 'ready' | 'needs-clearance' | 'not-eligible' | 'unscreened';
 export const STATUSES: readonly Status[] = ['ready', 'needs-clearance', 'unscreened', 'not-eligible'];

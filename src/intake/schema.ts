@@ -3,12 +3,11 @@
 // issues naming the field. The schema is built from the rule set, so the valid ids,
 // labels and aliases are always the loaded rules' own. Pure: no I/O.
 import { z } from 'zod';
-import { SEVERITIES, type RuleSet, type Severity } from '../rules/schema.js';
+import type { RuleSet } from '../rules/schema.js';
+import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
 import { nameIndex, nameKey, suggest, type Named } from '../rules/names.js';
 
-export const PAIN_TOLERANCES = ['low', 'normal', 'high'] as const;
-export type PainTolerance = (typeof PAIN_TOLERANCES)[number];
-export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
+export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
 /** The validated answers the engine plans from. */
 export const Intake = z.strictObject({

@@ -1,6 +1,122 @@
-import type { Plan } from '../engine/types.js';
+// The terminal protocol: a status banner, depth per zone, the course, findings, care and a
+// short "why", scannable in an 80-column terminal. Every colour sits on a word that carries
+// the meaning by itself, so the output reads the same with NO_COLOR.
+import type { Finding, Plan, Status } from '../engine/types.js';
+import type { Outcome } from '../rules/schema.js';
+import { fmt, span } from '../engine/rationale.js';
 import type { RenderOptions } from './index.js';
+import { plain, type Paint } from './paint.js';
+import { hang } from './wrap.js';
 
-export function renderText(plan: Plan, _options: RenderOptions): string {
-  return `${plan.status}\n`;
+export interface TextOptions extends RenderOptions {
+  /** The colours to use when `color` is on (the shell loads chalk only for a terminal). */
+  paint?: Paint;
+}
+
+const WIDTH = 80;
+/** Width of the label column ("Sessions", "Numbing", ...). */
+const LABEL = 12;
+
+const STATUS: Record<Status, { word: string; colour: keyof Paint; meaning: string }> = {
+  ready: { word: 'READY', colour: 'green', meaning: 'screened; nothing in the rules stands in the way of treatment' },
+  'needs-clearance': { word: 'NEEDS CLEARANCE', colour: 'yellow', meaning: 'a physician must approve before the first session (see Findings)' },
+  unscreened: { word: 'UNSCREENED', colour: 'yellow', meaning: 'screening not completed: ask every screening question before the first session' },
+  'not-eligible': { word: 'NOT ELIGIBLE', colour: 'red', meaning: 'do not treat now; refer or wait (see Findings)' },
+};
+
+const OUTCOME: Record<Outcome, { word: string; colour: keyof Paint; rank: number }> = {
+  block: { word: 'BLOCK', colour: 'red', rank: 0 },
+  clearance: { word: 'CLEARANCE', colour: 'yellow', rank: 1 },
+  defer: { word: 'DEFER', colour: 'yellow', rank: 2 },
+  modify: { word: 'MODIFY', colour: 'cyan', rank: 3 },
+  caution: { word: 'CAUTION', colour: 'yellow', rank: 4 },
+};
+
+/** Rationale fields the short "why" leaves to --explain: ranges, review, skipped findings. */
+const DETAIL_FIELD = /(^zones\..*\.depthRangeMm$)|(^review$)|(^findings$)/;
+
+export function renderText(plan: Plan, options: TextOptions): string {
+  const paint = options.color && options.paint ? options.paint : plain;
+  const out: string[] = [];
+  const row = (label: string, text: string) => out.push(...hang(`  ${label.padEnd(LABEL)}`, text, WIDTH));
+  const heading = (text: string) => out.push('', paint.bold(text));
+  const bullets = (items: readonly string[]) => {
+    for (const item of items) out.push(...hang('  - ', item, WIDTH));
+  };
+
+  // Banner: who, when, and the status word that decides everything else.
+  // Control characters in a typed name must not reach the terminal as commands.
+  const client = plan.client?.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const title = 'Microneedling plan';
+  const header = hang('', `${title}${client ? ` for ${client}` : ''}, planned ${plan.plannedOn}`, WIDTH);
+  out.push(paint.bold(title) + header[0]!.slice(title.length), ...header.slice(1));
+  const status = STATUS[plan.status];
+  out.push(...hang(`${paint.bold(paint[status.colour](status.word))}  `, status.meaning, WIDTH, status.word.length + 2));
+  out.push('');
+  const who = [`Fitzpatrick ${plan.fitzpatrick}`, `pain tolerance ${plan.painTolerance}`, plan.age === null ? 'age not recorded' : `age ${plan.age}`];
+  row('Client', who.join(' · '));
+  row('Concerns', plan.concerns.map((c) => `${c.label} (${c.severity})`).join(', '));
+  row('Device', `${plan.device.name}: ${fmt(plan.device.depthMm.min)}-${fmt(plan.device.depthMm.max)} mm in ${fmt(plan.device.stepMm)} mm steps`);
+
+  heading('Needle depth per zone');
+  out.push(...depthTable(plan));
+  for (const zone of plan.zones) for (const note of zone.notes) out.push(...hang('  * ', `${zone.label}: ${note}`, WIDTH));
+
+  heading('Course');
+  const interval = `every ${span(plan.intervalWeeks, 'weeks')}`;
+  const course = `${span(plan.sessions, 'sessions')} ${interval}`;
+  if (plan.status === 'not-eligible') row('Sessions', `none now (not eligible); the course would be ${course}`);
+  else row('Sessions', `${plan.sessions.count} (course ${plan.sessions.min}-${plan.sessions.max}), ${interval}`);
+  if (plan.earliestStart) row('Earliest', `${plan.earliestStart} (a screening answer defers the first session)`);
+  if (plan.schedule.length) {
+    // Four dates a line (no word-wrap: the columns line up).
+    const dates = plan.schedule.map((s) => `#${s.session} ${s.date}`.padEnd(13));
+    for (let i = 0; i < dates.length; i += 4) out.push(`  ${(i === 0 ? 'Schedule' : '').padEnd(LABEL)}${dates.slice(i, i + 4).join('   ').trimEnd()}`);
+  } else if (plan.status !== 'not-eligible') row('Schedule', 'not dated (no start date given)');
+  if (plan.review) row('Review', `${plan.review.date} (results review)`);
+  row('Numbing', plan.numbing.recommended ? `yes: numbing cream ${span(plan.numbing.leadMinutes, 'minutes')} before, removed fully before needling` : 'no numbing cream');
+  row('Downtime', `${span(plan.downtimeDays, 'days')} of redness`);
+  if (plan.serums.length) row('Serums', plan.serums.join('; '));
+
+  heading('Findings');
+  if (plan.findings.length === 0) out.push('  none');
+  for (const f of sortFindings(plan.findings)) {
+    const o = OUTCOME[f.outcome];
+    const text = options.explain ? `${f.message} [${f.ruleId}]` : f.message;
+    out.push(...hang(`  ${paint[o.colour](o.word)}${' '.repeat(LABEL - o.word.length)}`, text, WIDTH, LABEL + 2));
+  }
+
+  heading('Before care');
+  bullets(plan.beforeCare.map((c) => (c.fromDate ? `from ${c.fromDate}: ${c.text}` : c.text)));
+  heading('After care');
+  bullets(plan.afterCare.map((c) => c.text));
+  heading('Notes');
+  bullets([...plan.notes, plan.resultsNote, plan.maintenance]);
+
+  const reasons = options.explain ? plan.rationale : plan.rationale.filter((r) => !DETAIL_FIELD.test(r.field) && !r.ruleId.startsWith('devices/'));
+  heading(options.explain ? `Why (all ${reasons.length} reasons, with their rules)` : `Why (--explain lists all ${plan.rationale.length} reasons with their rules)`);
+  bullets(reasons.map((r) => (options.explain ? `${r.text} [${r.ruleId}]` : r.text)));
+
+  out.push('');
+  const origin = plan.rules.origin === 'built-in' ? '' : ` from ${plan.rules.origin}`;
+  out.push(...hang('Rules: ', `${plan.rules.name} ${plan.rules.version}${origin}, sha256 ${plan.rules.sha256.slice(0, 12)}`, WIDTH));
+  out.push(...hang('', plan.disclaimer, WIDTH).map(paint.dim));
+  return `${out.join('\n')}\n`;
+}
+
+function depthTable(plan: Plan): string[] {
+  const rows = [
+    ['Zone', 'Depth', 'Range', 'Cap', 'Set by'],
+    ...plan.zones.map((z) => [z.label, `${fmt(z.depthMm)} mm`, span(z.depthRangeMm, 'mm'), `${fmt(z.capMm)} mm`, z.concern]),
+  ];
+  const widths = [0, 1, 2, 3, 4].map((col) => Math.max(...rows.map((r) => r[col]!.length)) + 2);
+  // The zone label gives way (cut with "…") when a clinic's long names would pass 80 columns.
+  widths[0] = Math.max(8, Math.min(widths[0]!, WIDTH - 2 - widths.slice(1).reduce((a, b) => a + b, 0) + 2));
+  const cut = (text: string, width: number) => (text.length > width - 2 ? `${text.slice(0, width - 3)}…` : text);
+  return rows.map((cells) => `  ${cells.map((cell, col) => (col === 0 ? cut(cell, widths[0]!) : cell).padEnd(widths[col]!)).join('')}`.trimEnd());
+}
+
+/** Most serious first; the engine's order within one outcome. */
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => OUTCOME[a.f.outcome].rank - OUTCOME[b.f.outcome].rank || a.i - b.i).map((x) => x.f);
 }

@@ -3,7 +3,7 @@
 // show every problem at once. Pure: no I/O.
 import type { RuleFileName, RuleSet } from './schema.js';
 import type { RuleProblem } from './problems.js';
-import { nameKey } from './names.js';
+import { nameKey, suggest } from './names.js';
 
 type Sections = Omit<RuleSet, 'sha256' | 'origin'>;
 /** Display name of each file, e.g. "clinic/zones.json" or "(built-in) zones.json". */
@@ -25,7 +25,7 @@ const warn = (ctx: Ctx, file: RuleFileName, path: string, message: string) =>
   ctx.out.push({ level: 'warning', file: ctx.files[file], path, message });
 
 function rangeOrdered(ctx: Ctx, file: RuleFileName, path: string, what: string, r: { min: number; max: number }) {
-  if (r.min > r.max) err(ctx, file, path, `${what}: min ${r.min} is above max ${r.max}; swap them`);
+  if (r.min > r.max) err(ctx, file, path, `${what}: min ${r.min} is above max ${r.max}; swap them, or fix the one that is wrong`);
 }
 
 function duplicateIds(ctx: Ctx, file: RuleFileName, list: string, items: readonly { id: string }[]) {
@@ -33,14 +33,16 @@ function duplicateIds(ctx: Ctx, file: RuleFileName, list: string, items: readonl
   items.forEach((item, i) => {
     const first = seen.get(item.id);
     if (first !== undefined)
-      err(ctx, file, `${list}[${i}].id`, `duplicate id "${item.id}" (first used at ${list}[${first}]); ids must be unique`);
+      err(ctx, file, `${list}[${i}].id`, `the id "${item.id}" is used twice (first at ${list}[${first}]); rename or delete one, ids must be unique`);
     else seen.set(item.id, i);
   });
 }
 
-function missingRef(ctx: Ctx, file: RuleFileName, path: string, what: string, id: string, valid: readonly { id: string }[]) {
-  if (!valid.some((v) => v.id === id))
-    err(ctx, file, path, `${what} "${id}" does not exist; known: ${valid.map((v) => v.id).join(', ')}`);
+/** A reference to an id defined elsewhere (`where`, e.g. "zones.json") that must exist. */
+function missingRef(ctx: Ctx, file: RuleFileName, path: string, what: string, id: string, valid: readonly { id: string }[], where: string) {
+  if (valid.some((v) => v.id === id)) return;
+  const guess = suggest(id, valid.map((v) => ({ id: v.id, label: v.id, aliases: [] })));
+  err(ctx, file, path, `there is no ${what} "${id}" in ${where}${guess ? ` (did you mean "${guess}"?)` : ''}; use one of: ${valid.map((v) => v.id).join(', ')}`);
 }
 
 function defaultDevice(rules: Sections) {
@@ -92,7 +94,7 @@ const checks: Record<string, (ctx: Ctx) => void> = {
     r.concerns.concerns.forEach((c, i) => {
       const { mild, moderate, severe } = c.depthMm;
       if (mild > moderate || moderate > severe)
-        err(ctx, 'concerns.json', `concerns[${i}].depthMm`, `${c.id}: depth must not fall as severity rises (mild ${mild}, moderate ${moderate}, severe ${severe})`);
+        err(ctx, 'concerns.json', `concerns[${i}].depthMm`, `${c.id}: depth must not fall as severity rises (mild ${mild}, moderate ${moderate}, severe ${severe}); make each at least as deep as the one before`);
     });
     r.downtime.bands.forEach((b, i) => rangeOrdered(ctx, 'downtime.json', `bands[${i}].days`, `${b.id} days`, b.days));
     r.screening.conditions.forEach((c, i) => {
@@ -101,7 +103,7 @@ const checks: Record<string, (ctx: Ctx) => void> = {
     rangeOrdered(ctx, 'adjustments.json', 'numbing.leadMinutes', 'numbing lead time', r.adjustments.numbing.leadMinutes);
     const age = r.adjustments.age;
     if (age.minYears > age.cautionBelowYears)
-      err(ctx, 'adjustments.json', 'age', `minYears ${age.minYears} is above cautionBelowYears ${age.cautionBelowYears}`);
+      err(ctx, 'adjustments.json', 'age', `minYears ${age.minYears} is above cautionBelowYears ${age.cautionBelowYears}; the caution age must be the same or older`);
     const t = r.adjustments.numbing.thresholdsMm;
     if (t.low > t.normal || t.normal > t.high)
       err(ctx, 'adjustments.json', 'numbing.thresholdsMm', `thresholds must rise with tolerance (low ${t.low} <= normal ${t.normal} <= high ${t.high})`);
@@ -109,17 +111,17 @@ const checks: Record<string, (ctx: Ctx) => void> = {
 
   referencesExist(ctx) {
     const r = ctx.rules;
-    missingRef(ctx, 'ruleset.json', 'device', 'device', r.ruleset.device, r.devices.devices);
+    missingRef(ctx, 'ruleset.json', 'device', 'device', r.ruleset.device, r.devices.devices, 'devices.json');
     r.concerns.concerns.forEach((c, i) => {
       for (const sev of ['mild', 'moderate', 'severe'] as const)
-        missingRef(ctx, 'concerns.json', `concerns[${i}].course.${sev}`, 'course', c.course[sev], r.concerns.courses);
+        missingRef(ctx, 'concerns.json', `concerns[${i}].course.${sev}`, `course`, c.course[sev], r.concerns.courses, 'the courses list');
       c.appliesTo.zones.forEach((z, j) =>
-        missingRef(ctx, 'concerns.json', `concerns[${i}].appliesTo.zones[${j}]`, 'zone', z, r.zones.zones),
+        missingRef(ctx, 'concerns.json', `concerns[${i}].appliesTo.zones[${j}]`, 'zone', z, r.zones.zones, 'zones.json'),
       );
     });
     r.screening.conditions.forEach((c, i) => {
-      missingRef(ctx, 'screening.json', `conditions[${i}].group`, 'group', c.group, r.screening.groups);
-      c.onlyZones?.forEach((z, j) => missingRef(ctx, 'screening.json', `conditions[${i}].onlyZones[${j}]`, 'zone', z, r.zones.zones));
+      missingRef(ctx, 'screening.json', `conditions[${i}].group`, 'group', c.group, r.screening.groups, 'the groups list');
+      c.onlyZones?.forEach((z, j) => missingRef(ctx, 'screening.json', `conditions[${i}].onlyZones[${j}]`, 'zone', z, r.zones.zones, 'zones.json'));
     });
   },
 
@@ -159,14 +161,15 @@ const checks: Record<string, (ctx: Ctx) => void> = {
 
   downtimeCoversAllDepths(ctx) {
     const bands = ctx.rules.downtime.bands;
+    const bound = (mm: number | null) => (mm === null ? 'null (no bound)' : `${mm} mm`);
     bands.forEach((b, i) => {
       const prev = bands[i - 1];
       if (prev && (prev.upToMm === null || (b.upToMm !== null && b.upToMm <= prev.upToMm)))
-        err(ctx, 'downtime.json', `bands[${i}].upToMm`, `bands must be in rising order of upToMm, with null (no bound) last`);
+        err(ctx, 'downtime.json', `bands[${i}].upToMm`, `${b.id}: upToMm ${bound(b.upToMm)} must be deeper than the band before it (${prev.id}, ${bound(prev.upToMm)}); list bands from shallowest to deepest, with null last`);
     });
     const last = bands[bands.length - 1];
     if (last && last.upToMm !== null)
-      err(ctx, 'downtime.json', `bands[${bands.length - 1}].upToMm`, `the last band must have upToMm null so every depth has a downtime`);
+      err(ctx, 'downtime.json', `bands[${bands.length - 1}].upToMm`, `${last.id}: the last band needs "upToMm": null, so every depth has a downtime`);
   },
 
   fitzpatrickTypesOnce(ctx) {
@@ -174,7 +177,7 @@ const checks: Record<string, (ctx: Ctx) => void> = {
     ctx.rules.adjustments.fitzpatrick.forEach((a, i) => {
       for (const t of a.types) {
         const other = seen.get(t);
-        if (other) err(ctx, 'adjustments.json', `fitzpatrick[${i}].types`, `type ${t} is already adjusted by "${other}"`);
+        if (other) err(ctx, 'adjustments.json', `fitzpatrick[${i}].types`, `${a.id}: type ${t} is already adjusted by "${other}"; list each type in one adjustment only`);
         else seen.set(t, a.id);
       }
     });
@@ -182,17 +185,19 @@ const checks: Record<string, (ctx: Ctx) => void> = {
 
   suspiciousValues(ctx) {
     const r = ctx.rules;
+    // A cap beyond the device's range is already an error (depthsWithinDevice): say it once.
+    const deviceMax = defaultDevice(r)?.depthMm.max ?? Infinity;
     r.zones.zones.forEach((z, i) => {
-      if (z.maxDepthMm > DEEPEST_SOURCED_MM)
-        warn(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: ${z.maxDepthMm} mm is deeper than any source in the domain file (${DEEPEST_SOURCED_MM} mm)`);
+      if (z.maxDepthMm > DEEPEST_SOURCED_MM && z.maxDepthMm <= deviceMax)
+        warn(ctx, 'zones.json', `zones[${i}].maxDepthMm`, `${z.id}: maxDepthMm ${z.maxDepthMm} mm is deeper than any source in the domain file (${DEEPEST_SOURCED_MM} mm); check it`);
     });
     r.concerns.concerns.forEach((c, i) => {
       if (c.depthMm.severe > DEEPEST_SOURCED_MM)
-        warn(ctx, 'concerns.json', `concerns[${i}].depthMm.severe`, `${c.id}: ${c.depthMm.severe} mm is deeper than any source in the domain file (${DEEPEST_SOURCED_MM} mm)`);
+        warn(ctx, 'concerns.json', `concerns[${i}].depthMm.severe`, `${c.id}: depthMm.severe ${c.depthMm.severe} mm is deeper than any source in the domain file (${DEEPEST_SOURCED_MM} mm); check it`);
     });
     r.concerns.courses.forEach((c, i) => {
       if (c.intervalWeeks.min < SHORTEST_SOURCED_INTERVAL_WEEKS)
-        warn(ctx, 'concerns.json', `courses[${i}].intervalWeeks.min`, `${c.id}: an interval under ${SHORTEST_SOURCED_INTERVAL_WEEKS} weeks is shorter than the studies use`);
+        warn(ctx, 'concerns.json', `courses[${i}].intervalWeeks.min`, `${c.id}: an interval of ${c.intervalWeeks.min} week${c.intervalWeeks.min === 1 ? '' : 's'} is shorter than any study in the domain file uses (${SHORTEST_SOURCED_INTERVAL_WEEKS} weeks); check it`);
     });
   },
 

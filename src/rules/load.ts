@@ -1,53 +1,31 @@
-// Reads a rules folder: JSON parse, schema per file, then the cross-field checks over the
-// whole set. A clinic folder may hold only the files it changes; the rest come from the
-// built-in set. Every problem is collected and reported together (exit 3).
+// Reads and fully checks a rules folder: JSON syntax, the schema of each file, then the
+// cross-field checks over the whole set. A clinic folder may hold only the files it
+// changes; the rest come from the built-in set. Every problem is collected and reported
+// together (exit 3), each with file, line, JSON path and a plain-words fix.
+// This module loads zod. The CLI's start-up path uses precompiled.ts for the unchanged
+// built-in set and imports this one only when it has to validate (see cli/rules-source.ts).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RULE_FILES, type RuleFileName, type RuleSet } from './schema.js';
 import { checkRuleSet, type FileNames } from './checks.js';
-import { problemsFromZod, type RuleProblem } from './problems.js';
+import { RulesError, type RuleProblem } from './problems.js';
+import { problemsFromZod } from './issue-words.js';
+import { scanJson, type JsonMap, type TextPosition } from './json-text.js';
 import { fingerprint } from './fingerprint.js';
 import { suggest } from './names.js';
+import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from './files.js';
 
-/** rules/ at the package root (dist/rules/load.js -> ../../rules). */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
-export const BUILTIN_ORIGIN = 'built-in';
-
-export class RulesError extends Error {
-  readonly exitCode = 3;
-  constructor(
-    readonly problems: RuleProblem[],
-    readonly dir: string,
-  ) {
-    const errors = problems.filter((p) => p.level === 'error');
-    super(`rules in ${dir} are invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`);
-    this.name = 'RulesError';
-  }
-}
+export { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RulesError };
 
 export interface LoadResult {
   rules: RuleSet | undefined;
   problems: RuleProblem[];
+  /** The files the clinic folder supplied itself (the rest are built-in); empty for the built-in set. */
+  own: RuleFileName[];
 }
 
-const FILE_NAMES = Object.keys(RULE_FILES) as RuleFileName[];
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** "line 4, column 17" from the character offset V8 puts in JSON.parse errors. */
-function positionOf(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  let offset = m ? Number(m[1]) : undefined;
-  if (offset === undefined) {
-    // Node 20 says "Unexpected end of JSON input" with no position: the end is where it broke.
-    if (/end of JSON/i.test(message)) offset = text.length;
-    else return '';
-  }
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: `;
-}
+const builtinDisplay = (name: RuleFileName) => `(built-in) ${name}`;
 
 function findForbiddenKeys(value: unknown, path: string, out: string[]): void {
   if (Array.isArray(value)) value.forEach((v, i) => findForbiddenKeys(v, `${path}[${i}]`, out));
@@ -59,72 +37,127 @@ function findForbiddenKeys(value: unknown, path: string, out: string[]): void {
     }
 }
 
-function readRuleFile(path: string, display: string, name: RuleFileName, problems: RuleProblem[]): unknown {
+function cannotRead(e: unknown, what: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `no such ${what}`;
+  if (code === 'EISDIR') return 'this is a folder, not a file';
+  if (code === 'ENOTDIR') return 'this is a file, not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied: needleplan may not read this ${what}`;
+  return (e as Error).message;
+}
+
+/** "line 4, column 17" for V8's "… at position 42", if the scanner ever disagrees with JSON.parse. */
+function v8Position(text: string, message: string): TextPosition | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return undefined;
+  const before = text.slice(0, Number(m[1]));
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+}
+
+interface FileContext {
+  problems: RuleProblem[];
+  /** Where each path is, per displayed file name, to give problems a line. */
+  maps: Map<string, JsonMap>;
+}
+
+function readRuleFile(path: string, display: string, name: RuleFileName, ctx: FileContext): unknown {
+  const problem = (p: Omit<RuleProblem, 'level' | 'file'>) => ctx.problems.push({ level: 'error', file: display, ...p });
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    problems.push({ level: 'error', file: display, path: '', message: `cannot read: ${(e as Error).message}` });
+    problem({ path: '', message: `cannot read the file: ${cannotRead(e, 'file')}` });
     return undefined;
   }
+  const scan = scanJson(text);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const msg = (e as Error).message;
-    problems.push({ level: 'error', file: display, path: '', message: `not valid JSON: ${positionOf(text, msg)}${msg}` });
+    const at = scan.ok ? v8Position(text, (e as Error).message) : { line: scan.error.line, column: scan.error.column };
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    problem({ path: '', message: `not valid JSON${where}: ${scan.ok ? (e as Error).message : scan.error.message}`, ...at });
     return undefined;
+  }
+  if (!scan.ok) {
+    // JSON.parse accepted it, so only the depth guard can object; anything else would be a
+    // scanner bug, and then the file just goes without line numbers.
+    if (scan.error.code === 'depth') {
+      problem({ path: '', message: scan.error.message, line: scan.error.line, column: scan.error.column });
+      return undefined;
+    }
+  } else ctx.maps.set(display, scan.map);
+
+  let ok = true;
+  for (const d of scan.ok ? scan.map.duplicateKeys : []) {
+    ok = false;
+    problem({ path: d.path, message: `"${d.key}" is written twice in the same object (first at line ${d.first.line}); keep one, or the last one would silently win` });
   }
   const forbidden: string[] = [];
   findForbiddenKeys(json, '', forbidden);
-  if (forbidden.length) {
-    for (const p of forbidden)
-      problems.push({ level: 'error', file: display, path: p, message: `the key "${p.split('.').pop()}" is not allowed in rule files` });
-    return undefined;
+  for (const p of forbidden) {
+    ok = false;
+    problem({ path: p, message: `"${p.split('.').pop()}" is a reserved name and cannot be a key in a rule file; delete it` });
   }
-  const parsed = RULE_FILES[name].safeParse(json);
+  if (!ok) return undefined;
+
+  const schema = RULE_FILES[name];
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    problems.push(...problemsFromZod(parsed.error, display));
+    ctx.problems.push(...problemsFromZod(parsed.error, display, json, schema));
     return undefined;
   }
   return parsed.data;
 }
 
-/** Which file each section comes from: the clinic's own, else the built-in one. */
-function locateFiles(dir: string | undefined, problems: RuleProblem[]): Record<RuleFileName, { path: string; display: string }> {
-  const located = {} as Record<RuleFileName, { path: string; display: string }>;
-  const own = new Set<RuleFileName>();
-  if (dir !== undefined) {
-    const shown = relative(process.cwd(), resolve(dir)) || '.';
-    let entries: string[] = [];
-    try {
-      if (!statSync(dir).isDirectory()) throw new Error('not a folder');
-      entries = readdirSync(dir);
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message;
-      problems.push({ level: 'error', file: shown, path: '', message: `cannot read the rules folder: ${reason}` });
-      return located;
-    }
-    for (const entry of entries) {
-      if (!entry.endsWith('.json')) continue;
-      if ((FILE_NAMES as string[]).includes(entry)) own.add(entry as RuleFileName);
-      else {
-        const guess = suggest(entry.replace(/\.json$/, ''), FILE_NAMES.map((f) => ({ id: f, label: f.replace(/\.json$/, ''), aliases: [] })));
-        problems.push({
-          level: 'error',
-          file: join(shown, entry),
-          path: '',
-          message: `not a rules file${guess ? ` (did you mean ${guess}?)` : ''}; rule files are ${FILE_NAMES.join(', ')}`,
-        });
-      }
-    }
-    if (own.size === 0 && problems.length === 0)
-      problems.push({ level: 'error', file: shown, path: '', message: `no rule files here; expected one or more of ${FILE_NAMES.join(', ')} (run "needleplan rules init ${shown}" to start from the built-in set)` });
-    for (const name of own) located[name] = { path: join(dir, name), display: join(shown, name) };
+/** The clinic folder's own rule files, with a problem for anything that can't be one. */
+function clinicFiles(dir: string, shown: string, problems: RuleProblem[]): RuleFileName[] {
+  let entries: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    entries = readdirSync(dir);
+  } catch (e) {
+    const reason = cannotRead(e, 'folder');
+    problems.push({
+      level: 'error',
+      file: shown,
+      path: '',
+      message: `cannot read the rules folder: ${reason}${reason === 'no such folder' ? `; check the path, or create one with "needleplan rules init ${shown}"` : ''}`,
+    });
+    return [];
   }
-  for (const name of FILE_NAMES)
-    located[name] ??= { path: join(BUILTIN_RULES_DIR, name), display: `(built-in) ${name}` };
-  return located;
+  const own: RuleFileName[] = [];
+  for (const entry of entries.sort()) {
+    if (!entry.toLowerCase().endsWith('.json')) continue;
+    if ((RULE_FILE_NAMES as readonly string[]).includes(entry)) own.push(entry as RuleFileName);
+    else {
+      const guess = suggest(entry.replace(/\.json$/i, ''), RULE_FILE_NAMES.map((f) => ({ id: f, label: f.replace(/\.json$/, ''), aliases: [] })));
+      problems.push({
+        level: 'error',
+        file: join(shown, entry),
+        path: '',
+        message: `not a rule file name${guess ? `; did you mean ${guess}?` : '.'} Rename it to one of: ${RULE_FILE_NAMES.join(', ')}`,
+      });
+    }
+  }
+  if (own.length === 0 && problems.length === 0)
+    problems.push({
+      level: 'error',
+      file: shown,
+      path: '',
+      message: `no rule files in this folder; it needs one or more of ${RULE_FILE_NAMES.join(', ')} (start from a copy of the built-in set with "needleplan rules init ${shown}")`,
+    });
+  return RULE_FILE_NAMES.filter((f) => own.includes(f));
+}
+
+/** The line of a path, or of its nearest ancestor that is in the file ("zones[3]" for a missing "zones[3].source"). */
+function lineOf(map: JsonMap, path: string): TextPosition | undefined {
+  for (let p = path; ; ) {
+    const at = map.positions.get(p);
+    const parent = p.replace(/(\[\d+\]|\.[^.[]+|^[^.[]+)$/, '');
+    if (at || parent === p) return at;
+    p = parent;
+  }
 }
 
 /**
@@ -133,26 +166,34 @@ function locateFiles(dir: string | undefined, problems: RuleProblem[]): Record<R
  */
 export function loadRules(dir?: string): LoadResult {
   const problems: RuleProblem[] = [];
-  const located = locateFiles(dir, problems);
-  if (problems.some((p) => p.level === 'error')) return { rules: undefined, problems };
+  const shown = dir === undefined ? BUILTIN_ORIGIN : relative(process.cwd(), resolve(dir)) || '.';
+  const own = dir === undefined ? [] : clinicFiles(dir, shown, problems);
+  if (problems.length) return { rules: undefined, problems, own };
 
+  const ctx: FileContext = { problems, maps: new Map() };
   const sections: Record<string, unknown> = {};
   const files = {} as FileNames;
-  for (const name of FILE_NAMES) {
-    const { path, display } = located[name];
-    files[name] = display;
-    sections[name.replace(/\.json$/, '')] = readRuleFile(path, display, name, problems);
+  for (const name of RULE_FILE_NAMES) {
+    const mine = own.includes(name);
+    files[name] = mine ? join(shown, name) : builtinDisplay(name);
+    sections[name.replace(/\.json$/, '')] = readRuleFile(join(mine ? dir! : BUILTIN_RULES_DIR, name), files[name], name, ctx);
   }
-  if (problems.length) return { rules: undefined, problems };
-
-  // $schema is an editor aid, not a rule: drop it so it never reaches the fingerprint.
-  for (const section of Object.values(sections)) delete (section as { $schema?: string }).$schema;
+  if (!problems.length) {
+    // $schema is an editor aid, not a rule: drop it so it never reaches the fingerprint.
+    for (const section of Object.values(sections)) delete (section as { $schema?: string }).$schema;
+    problems.push(...checkRuleSet(sections as unknown as Omit<RuleSet, 'sha256' | 'origin'>, files));
+  }
+  for (const p of problems) {
+    const map = p.line === undefined ? ctx.maps.get(p.file) : undefined;
+    const at = map && lineOf(map, p.path);
+    if (at) Object.assign(p, at);
+  }
+  if (problems.some((p) => p.level === 'error')) return { rules: undefined, problems, own };
   const set = sections as unknown as Omit<RuleSet, 'sha256' | 'origin'>;
-  problems.push(...checkRuleSet(set, files));
-  if (problems.some((p) => p.level === 'error')) return { rules: undefined, problems };
   return {
     rules: { ...set, sha256: fingerprint(set), origin: dir === undefined ? BUILTIN_ORIGIN : resolve(dir) },
     problems,
+    own,
   };
 }
 

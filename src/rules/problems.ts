@@ -1,18 +1,36 @@
-// A problem found in a rules folder: data first, words later (rules validate, exit 3).
-import type { z } from 'zod';
+// A problem found in a rules folder: data first (file, JSON path, line), words in one
+// place (formatProblem), so `rules validate`, `rules show` and `plan --rules` all say the
+// same thing. Zod-free: the start-up path may import this.
+import { BUILTIN_ORIGIN } from './files.js';
 
 export type ProblemLevel = 'error' | 'warning';
 
 export interface RuleProblem {
   level: ProblemLevel;
-  /** The file as the user named it, e.g. "clinic/zones.json". */
+  /** The file as the user named it, e.g. "clinic/zones.json" or "(built-in) zones.json". */
   file: string;
   /** JSON path inside the file, e.g. "zones[3].maxDepthMm"; "" for the whole file. */
   path: string;
+  /** A plain-words fix: what is wrong and what to write instead. */
   message: string;
+  /** Where in the file, when known (1-based). */
+  line?: number;
+  column?: number;
 }
 
-/** "zones[3].maxDepthMm" from zod's path array. */
+/** Thrown when a rule set has errors: exit 3, every problem attached. */
+export class RulesError extends Error {
+  readonly exitCode = 3;
+  constructor(
+    readonly problems: RuleProblem[],
+    readonly dir: string,
+  ) {
+    super(`the rules ${dir === BUILTIN_ORIGIN ? 'built into needleplan' : `in ${dir}`} are invalid: ${problemCounts(problems)}`);
+    this.name = 'RulesError';
+  }
+}
+
+/** "zones[3].maxDepthMm" from a path array. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
@@ -22,18 +40,41 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * One line: "clinic/zones.json:14:43: zones[3].maxDepthMm: cheeks: …". The file:line:column
+ * form is what editors and terminals turn into a link to the spot.
+ */
 export function formatProblem(p: RuleProblem): string {
-  const where = p.path ? `${p.file}: ${p.path}` : p.file;
-  return `${p.level === 'warning' ? 'warning: ' : ''}${where}: ${p.message}`;
+  const at = p.line === undefined ? '' : `:${p.line}:${p.column ?? 1}`;
+  const path = p.path ? ` ${p.path}:` : '';
+  return `${p.level === 'warning' ? 'warning: ' : ''}${p.file}${at}:${path} ${p.message}`;
 }
 
-/** Turns zod's issues into problems naming the file and JSON path, one per issue. */
-export function problemsFromZod(error: z.ZodError, file: string): RuleProblem[] {
-  return error.issues.map((issue) => {
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; rule files accept only known keys)`;
-    }
-    return { level: 'error' as const, file, path: formatPath(issue.path), message };
-  });
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2 errors, 1 warning" */
+export function problemCounts(problems: readonly RuleProblem[]): string {
+  const errors = problems.filter((p) => p.level === 'error').length;
+  const warnings = problems.length - errors;
+  return [errors ? count(errors, 'error') : '', warnings ? count(warnings, 'warning') : ''].filter(Boolean).join(', ') || 'no problems';
+}
+
+/** Errors first, then warnings; each in file order, then line by line. */
+export function sortProblems(problems: readonly RuleProblem[], fileOrder: readonly string[] = []): RuleProblem[] {
+  const rank = (p: RuleProblem) => {
+    const i = fileOrder.findIndex((name) => p.file.endsWith(name));
+    return i < 0 ? fileOrder.length : i;
+  };
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        Number(a.p.level === 'warning') - Number(b.p.level === 'warning') ||
+        rank(a.p) - rank(b.p) ||
+        (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
+        (a.p.line ?? 0) - (b.p.line ?? 0) ||
+        (a.p.column ?? 0) - (b.p.column ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ p }) => p);
 }

@@ -2,15 +2,13 @@
 // clinic's file is an error rather than a silently ignored key. Types come from z.infer.
 import { z } from 'zod';
 
-export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+import { OUTCOMES, SEVERITIES, ZONE_KINDS } from './vocabulary.js';
+
+export { OUTCOMES, SEVERITIES, ZONE_KINDS } from './vocabulary.js';
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
-
-export const OUTCOMES = ['block', 'clearance', 'defer', 'modify', 'caution'] as const;
 export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;
-
-export const ZONE_KINDS = ['face', 'body'] as const;
 export const ZoneKind = z.enum(ZONE_KINDS);
 
 const Id = z

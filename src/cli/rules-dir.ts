@@ -1,0 +1,52 @@
+// Which rules folder a command uses, and the ids it offers, decided without loading the
+// rules: --rules wins over NEEDLEPLAN_RULES; neither means the built-in set. `plan --help`
+// lists the ids, so they are read with JSON.parse alone: help must show the loaded rules'
+// own choices without paying for zod and the full check. (No node:crypto either, hence
+// this module's own copy of the built-in folder's path; rules/files.ts has the same.)
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** rules/ at the package root (dist/cli/rules-dir.js -> ../../rules). */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/** The clinic rules folder in force, or undefined for the built-in set. */
+export function rulesDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (flag) return flag;
+  const fromEnv = env.NEEDLEPLAN_RULES?.trim();
+  return fromEnv ? fromEnv : undefined;
+}
+
+export interface RuleIds {
+  concerns: string[];
+  zones: string[];
+  conditions: string[];
+  devices: string[];
+  /** Files that could not be read or parsed (the real loader reports why). */
+  unreadable: string[];
+}
+
+/** Which list in which file holds each kind of id. */
+const SOURCES = [
+  ['concerns', 'concerns.json', 'concerns'],
+  ['zones', 'zones.json', 'zones'],
+  ['conditions', 'screening.json', 'conditions'],
+  ['devices', 'devices.json', 'devices'],
+] as const;
+
+/** Ids in a rules folder; files it lacks come from the built-in set, as in the loader. */
+export function readRuleIds(dir: string | undefined): RuleIds {
+  const ids: RuleIds = { concerns: [], zones: [], conditions: [], devices: [], unreadable: [] };
+  for (const [kind, file, key] of SOURCES) {
+    const own = dir === undefined ? undefined : join(dir, file);
+    const path = own !== undefined && existsSync(own) ? own : join(BUILTIN_RULES_DIR, file);
+    try {
+      const list = (JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>)[key];
+      if (!Array.isArray(list)) throw new Error(`no "${key}" list`);
+      ids[kind] = list.map((item) => (item as { id?: unknown }).id).filter((id): id is string => typeof id === 'string');
+    } catch {
+      ids.unreadable.push(path);
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,73 @@
+// After a consultation's plan is shown: offer to save it in the other formats the renderer
+// table knows (a calendar only when the sessions have dates), atomically, never into a
+// folder the plan was read from.
+import { existsSync } from 'node:fs';
+import type { Plan } from '../engine/types.js';
+import { FORMATS, loadRenderer, type Format } from '../render/index.js';
+import { isInside, writeFileAtomic } from '../cli/output.js';
+import type { ConsultContext } from './consult.js';
+
+const NAMES: Record<Format, { name: string; ext: string }> = {
+  text: { name: 'Plain text', ext: 'txt' },
+  json: { name: 'JSON', ext: 'json' },
+  markdown: { name: 'Markdown handout', ext: 'md' },
+  html: { name: 'HTML handout', ext: 'html' },
+  ics: { name: 'Calendar (.ics)', ext: 'ics' },
+};
+
+export interface SaveContext extends ConsultContext {
+  /** Folders the plan was read from (the rules): never written into. */
+  protectedFolders: readonly string[];
+}
+
+/** "ana-2026-11-25.json": the client's name made file-safe, or "plan". */
+export function defaultFileName(plan: Plan, format: Format): string {
+  const who = (plan.client ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${who || 'plan'}-${plan.plannedOn}.${NAMES[format].ext}`;
+}
+
+/** Why a path can't be written, or true. */
+export function checkSavePath(path: string, ctx: SaveContext): true | string {
+  const name = path.trim();
+  if (name === '') return 'Give a file name';
+  const inside = ctx.protectedFolders.find((folder) => isInside(name, folder));
+  if (inside) return `That is inside the rules folder (${inside}); choose a file elsewhere`;
+  return true;
+}
+
+export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
+  const { select, input, confirm } = await import('@inquirer/prompts');
+  const context = ctx.output ? { output: ctx.output } : undefined;
+  const out = ctx.output ?? process.stdout;
+  const formats = FORMATS.filter((f) => f !== 'text');
+  let saved = 0;
+  for (;;) {
+    const format = await select<Format | null>(
+      {
+        message: saved ? 'Save it in another format too?' : 'Save this plan?',
+        choices: [
+          { value: null, name: saved ? 'No, done' : 'No' },
+          ...formats.map((f) => ({
+            value: f,
+            name: NAMES[f].name,
+            disabled: f === 'ics' && plan.schedule.length === 0 ? '(needs dated sessions: give a start date)' : false,
+          })),
+        ],
+      },
+      context,
+    );
+    if (format === null) return;
+    const path = (await input({ message: 'File name:', default: defaultFileName(plan, format), validate: (p) => checkSavePath(p, ctx) }, context)).trim();
+    if (existsSync(path) && !(await confirm({ message: `${path} exists. Replace it?`, default: false }, context))) continue;
+    let render;
+    try {
+      render = await loadRenderer(format);
+    } catch {
+      out.write(`${NAMES[format].name} is not available in this build.\n`);
+      continue;
+    }
+    writeFileAtomic(path, render(plan, { color: false, explain: false }));
+    out.write(`Saved ${path}\n`);
+    saved++;
+  }
+}

@@ -1,0 +1,49 @@
+// Broken rules folders through the built bin: each case in test/fixtures/rules-broken/<case>/
+// is a clinic folder with one kind of mistake and expected.txt, the exact stderr a clinic
+// sees. `rules validate` and `plan --rules` must both exit 3 with that text, and no stack.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const CORPUS = 'test/fixtures/rules-broken';
+const cases = readdirSync(CORPUS).sort();
+/** Cases whose folder must not exist: the fixture holds only expected.txt beside it. */
+const TARGET: Record<string, string> = { 'missing-folder': 'missing-folder/does-not-exist' };
+const folder = (name: string) => `${CORPUS}/${TARGET[name] ?? name}`;
+const expected = (name: string) => readFileSync(`${CORPUS}/${name}/expected.txt`, 'utf8');
+const PLAN = ['--concern', 'acne-scars=severe', '--zone', 'cheeks', '--fitzpatrick', 'III', '--screened', '--no-input', '-f', 'json'];
+
+/** A stack trace or a raw Error line would mean a crash path leaked to the user. */
+function assertNoStack(stderr: string): void {
+  expect(stderr).not.toMatch(/^\s+at .+[(:]\d+/m);
+  expect(stderr).not.toMatch(/\b(Type|Syntax|Range|Reference)?Error:/);
+  expect(stderr).not.toContain('internal error');
+}
+
+describe('broken rules folders', () => {
+  it('has a corpus of at least 20 cases, each with its expected message', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+    for (const name of cases) expect(expected(name)).toMatch(/^needleplan: the rules in .* are invalid: /);
+  });
+
+  it.each(cases)('%s: rules validate exits 3 with the expected problems', (name) => {
+    const r = runCli(['rules', 'validate', folder(name)]);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 3, stdout: '', stderr: expected(name) });
+    assertNoStack(r.stderr);
+  });
+
+  it.each(cases)('%s: plan --rules exits 3 with the same problems', (name) => {
+    const r = runCli(['plan', '--rules', folder(name), ...PLAN]);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 3, stdout: '', stderr: expected(name) });
+  });
+
+  it('NEEDLEPLAN_RULES reports a broken folder the same way', () => {
+    const r = runCli(['plan', ...PLAN], { env: { NEEDLEPLAN_RULES: folder('depth-above-device') } });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 3, stdout: '', stderr: expected('depth-above-device') });
+  });
+
+  it('rules show refuses a broken folder the same way', () => {
+    const r = runCli(['rules', 'show', folder('json-trailing-comma')]);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 3, stdout: '', stderr: expected('json-trailing-comma') });
+  });
+});
