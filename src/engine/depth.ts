@@ -53,10 +53,15 @@ export function planZone(zone: Zone, ctx: DepthContext): ZonePlan {
     why.add(field, `zones/${zone.id}`, `${zone.id} is capped at ${fmt(zone.maxDepthMm)} mm${zone.assumption ? ' (project assumption: no sourced cap)' : ''}`);
   if (deltaMm !== 0 && ctx.deltaRuleId)
     why.add(field, `adjustments/${ctx.deltaRuleId}`, `Fitzpatrick ${ROMAN[intake.fitzpatrick - 1]}: ${fmt(deltaMm)} mm`);
+  const adjusted = Math.min(wanted, zone.maxDepthMm) + deltaMm;
+  const raised = depthMm > adjusted + 1e-9; // the device can't go as shallow as the adjustment asks
   why.add(
     field,
     `devices/${device.id}`,
-    `${fmt(depthMm)} mm after rounding down to the ${device.name} step of ${fmt(device.stepMm)} mm within ${fmt(device.depthMm.min)}-${fmt(device.depthMm.max)} mm${device.assumption ? ' (device range and step are a project assumption)' : ''}`,
+    (raised
+      ? `${fmt(depthMm)} mm: the shallowest setting of the ${device.name}, so the adjustment stops there`
+      : `${fmt(depthMm)} mm after rounding down to the ${device.name} step of ${fmt(device.stepMm)} mm within ${fmt(device.depthMm.min)}-${fmt(device.depthMm.max)} mm`) +
+      (device.assumption ? ' (device range and step are a project assumption)' : ''),
   );
 
   const range = { min: Math.min(finish(floorWanted), depthMm), max: Math.max(finish(ceilingWanted), depthMm) };

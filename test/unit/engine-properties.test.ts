@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plan } from '../../src/engine/plan.js';
 import { daysBetween } from '../../src/engine/dates.js';
-import { zonesForConcern, type Intake } from '../../src/intake/schema.js';
-import { SEVERITIES } from '../../src/rules/schema.js';
+import { zonesForConcern } from '../../src/intake/schema.js';
+import { intakeArb } from '../helpers/intake-arb.js';
 import { makeRules, TODAY } from '../helpers/builders.js';
 
 // The built-in rules plus a finer device, so rounding is exercised on two step grids.
@@ -12,29 +12,7 @@ const rules = makeRules((r) => {
   r.devices.devices.push({ id: 'fine-pen', name: 'Fine pen', depthMm: { min: 0.2, max: 3 }, stepMm: 0.1, source: 'test' });
 });
 
-const isoDate = fc
-  .integer({ min: 0, max: 800 })
-  .map((offset) => new Date(Date.UTC(2026, 10, 1 + offset)).toISOString().slice(0, 10));
-
-/** A valid intake: every concern gets at least one zone it applies to, and only such zones. */
-export const intakeArb: fc.Arbitrary<Intake> = fc
-  .uniqueArray(fc.constantFrom(...rules.concerns.concerns.map((c) => c.id)), { minLength: 1, maxLength: 3 })
-  .chain((concernIds) =>
-    fc.record({
-      client: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
-      concerns: fc.tuple(...concernIds.map((id) => fc.constantFrom(...SEVERITIES).map((severity) => ({ id, severity })))),
-      zones: fc
-        .tuple(...concernIds.map((id) => fc.subarray(zonesForConcern(rules, id), { minLength: 1, maxLength: 3 })))
-        .map((lists) => [...new Set(lists.flat())]),
-      fitzpatrick: fc.integer({ min: 1, max: 6 }),
-      painTolerance: fc.constantFrom('low', 'normal', 'high' as const),
-      age: fc.option(fc.integer({ min: 12, max: 90 }), { nil: null }),
-      conditions: fc.subarray(rules.screening.conditions.map((c) => c.id), { maxLength: 3 }),
-      screened: fc.boolean(),
-      start: fc.option(isoDate, { nil: null }),
-      device: fc.constantFrom(null, 'e-dermastamp', 'fine-pen'),
-    }),
-  );
+const intakes = intakeArb(rules);
 
 const onStep = (mm: number, min: number, step: number) => {
   const k = (mm - min) / step;
@@ -44,7 +22,7 @@ const onStep = (mm: number, min: number, step: number) => {
 describe('engine properties', () => {
   it('depth never exceeds the zone cap, the concern maximum or the device range, and sits on the device step', () => {
     fc.assert(
-      fc.property(intakeArb, (intake) => {
+      fc.property(intakes, (intake) => {
         const p = plan(intake, rules, TODAY);
         const device = rules.devices.devices.find((d) => d.id === p.device.id)!;
         for (const z of p.zones) {
@@ -69,7 +47,7 @@ describe('engine properties', () => {
 
   it('a not-eligible plan schedules nothing', () => {
     fc.assert(
-      fc.property(intakeArb, (intake) => {
+      fc.property(intakes, (intake) => {
         const p = plan(intake, rules, TODAY);
         if (p.status === 'not-eligible') {
           expect(p.schedule).toEqual([]);
@@ -86,7 +64,7 @@ describe('engine properties', () => {
 
   it('schedule dates are exactly the interval apart and never before the (deferred) start', () => {
     fc.assert(
-      fc.property(intakeArb, (intake) => {
+      fc.property(intakes, (intake) => {
         const p = plan(intake, rules, TODAY);
         if (!intake.start || p.status === 'not-eligible') {
           expect(p.schedule).toEqual([]);
@@ -108,7 +86,7 @@ describe('engine properties', () => {
 
   it('the same input gives the same plan, and planning changes neither input', () => {
     fc.assert(
-      fc.property(intakeArb, (intake) => {
+      fc.property(intakes, (intake) => {
         const before = structuredClone(intake);
         const rulesBefore = JSON.stringify(rules);
         expect(plan(intake, rules, TODAY)).toEqual(plan(structuredClone(intake), rules, TODAY));
@@ -121,7 +99,7 @@ describe('engine properties', () => {
 
   it('every number in the plan has a rationale entry', () => {
     fc.assert(
-      fc.property(intakeArb, (intake) => {
+      fc.property(intakes, (intake) => {
         const p = plan(intake, rules, TODAY);
         const explained = new Set(p.rationale.map((r) => r.field));
         const numbered = ['sessions', 'intervalWeeks', 'numbing', 'downtimeDays'];

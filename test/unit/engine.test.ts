@@ -283,3 +283,11 @@ describe('devices', () => {
     expect(p.device.id).toBe('fine-pen');
   });
 });
+
+describe('rationale', () => {
+  it('says when the device minimum stops a skin-type adjustment', () => {
+    const p = planFor('fine-lines', 'mild', 'periorbital', { fitzpatrick: 5 });
+    const why = p.rationale.filter((r) => r.field === 'zones.periorbital.depthMm').map((r) => r.text);
+    expect(why.at(-1)).toMatch(/^0\.25 mm: the shallowest setting of the E-dermastamp pen .*, so the adjustment stops there/);
+  });
+});
