@@ -1,0 +1,142 @@
+// Which column of an export holds which intake answer. Clinics' software names columns its
+// own way ("Client Name", "Skin Type", "Treatment Areas"), so headers are matched by a key
+// that ignores case, spaces and punctuation, against the contract's names and a few common
+// aliases; anything else is mapped with --map "Their Header=field".
+import type { IntakeField } from '../intake/schema.js';
+import { UserError } from '../cli/errors.js';
+
+/** "Client Name", "client_name" and "CLIENT-NAME" all become "clientname". */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * Header names per field, the contract's own name first. When two columns name the same
+ * field, the one earlier in this list wins (so "Client ID" beats "Client Name").
+ * Deliberately absent: "date of birth" is not an age, "pain" alone may be a pain score.
+ */
+export const FIELD_ALIASES: Readonly<Record<IntakeField, readonly string[]>> = {
+  client: ['client', 'client id', 'client name', 'name', 'customer', 'customer id', 'customer name', 'patient', 'patient id', 'patient name', 'full name'],
+  concerns: ['concerns', 'concern', 'skin concerns', 'skin concern', 'treatment concerns', 'treatment concern', 'indications', 'indication'],
+  zones: ['zones', 'zone', 'areas', 'area', 'treatment areas', 'treatment area', 'treatment zones', 'treatment zone', 'body areas', 'body area'],
+  severity: ['severity', 'overall severity'],
+  fitzpatrick: ['fitzpatrick', 'fitzpatrick type', 'fitzpatrick skin type', 'fitzpatrick scale', 'skin type', 'skin phototype', 'phototype', 'fst'],
+  painTolerance: ['pain tolerance', 'pain threshold'],
+  age: ['age', 'age years', 'age in years'],
+  conditions: ['conditions', 'condition', 'screening conditions', 'contraindications', 'contraindication', 'medical conditions'],
+  screened: ['screened', 'screening complete', 'screening completed', 'screening done'],
+  start: ['start', 'start date', 'first session', 'first session date', 'first appointment', 'first appointment date'],
+  device: ['device', 'needling device', 'device id', 'pen'],
+};
+
+export const FIELDS = Object.keys(FIELD_ALIASES) as IntakeField[];
+
+/** Columns a file must have: without them every row would be rejected. */
+export const REQUIRED_FIELDS: readonly IntakeField[] = ['concerns', 'zones', 'fitzpatrick'];
+
+/** How a field is written in messages and in --map: "pain tolerance", not "painTolerance". */
+export const fieldName = (field: IntakeField): string => FIELD_ALIASES[field][0]!;
+
+const FIELD_BY_KEY = new Map<string, { field: IntakeField; rank: number }>();
+for (const field of FIELDS)
+  FIELD_ALIASES[field].forEach((alias, rank) => {
+    FIELD_BY_KEY.set(headerKey(alias), { field, rank });
+  });
+// --map may also name a field as the code does ("painTolerance" has the same key anyway).
+
+/** A --map target that drops a column that would otherwise match an alias. */
+const IGNORE = 'ignore';
+
+export interface MapEntry {
+  header: string;
+  /** The field, or null to ignore the column. */
+  field: IntakeField | null;
+}
+
+/** Parses --map "Their Header=field" values (exit 2 on a malformed one or unknown field). */
+export function parseMaps(values: readonly string[] | undefined): MapEntry[] {
+  return (values ?? []).map((value) => {
+    const at = value.lastIndexOf('=');
+    const header = at > 0 ? value.slice(0, at).trim() : '';
+    const target = at > 0 ? value.slice(at + 1).trim() : '';
+    if (!header || !target)
+      throw new UserError(`--map "${value}" must be "Their Header=field", e.g. --map "Treatment Areas=zones"`);
+    if (headerKey(target) === IGNORE) return { header, field: null };
+    const found = FIELD_BY_KEY.get(headerKey(target));
+    if (!found || found.rank !== 0)
+      throw new UserError(`--map "${value}": unknown field "${target}"; valid: ${FIELDS.map(fieldName).join(', ')}, ${IGNORE}`);
+    return { header, field: found.field };
+  });
+}
+
+/** Where each field's answer sits in a row. */
+export interface Columns {
+  /** The header row exactly as in the file. */
+  header: readonly string[];
+  /** Field -> column index, for the fields the file has. */
+  index: Partial<Record<IntakeField, number>>;
+  /** Columns that named a field already taken by a better match: noted, not used. */
+  shadowed: { header: string; field: IntakeField; used: string }[];
+}
+
+/**
+ * Matches a header row to fields. Exit 2 when a --map names a missing header or when a
+ * required column is missing, with what was found and what was expected.
+ */
+export function resolveColumns(header: readonly string[], maps: readonly MapEntry[], source: string): Columns {
+  const keys = header.map(headerKey);
+  const index: Partial<Record<IntakeField, number>> = {};
+  const rankOf: Partial<Record<IntakeField, number>> = {};
+  const mapped = new Set<number>();
+  const shadowed: Columns['shadowed'] = [];
+
+  for (const map of maps) {
+    const at = keys.indexOf(headerKey(map.header));
+    if (at < 0)
+      throw new UserError(`${source}: --map "${map.header}=...": no such column; the header has: ${quoteList(header)}`);
+    mapped.add(at);
+    if (map.field) {
+      index[map.field] = at;
+      rankOf[map.field] = -1; // an explicit --map beats every alias
+    }
+  }
+
+  keys.forEach((key, at) => {
+    const found = mapped.has(at) ? undefined : FIELD_BY_KEY.get(key);
+    if (!found) return;
+    const { field, rank } = found;
+    const taken = index[field];
+    if (taken === undefined) {
+      index[field] = at;
+      rankOf[field] = rank;
+    } else if (rank >= rankOf[field]!) {
+      shadowed.push({ header: header[at]!, field, used: header[taken]! });
+    } else {
+      shadowed.push({ header: header[taken]!, field, used: header[at]! });
+      index[field] = at;
+      rankOf[field] = rank;
+    }
+  });
+
+  const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined);
+  if (missing.length) {
+    const names = (f: IntakeField) => `${fieldName(f)} (or ${FIELD_ALIASES[f].slice(1).join(', ')})`;
+    const others = FIELDS.filter((f) => !REQUIRED_FIELDS.includes(f)).map(fieldName);
+    throw new UserError(
+      [
+        `${source}: the header has no column for ${missing.map(fieldName).join(', ')}`,
+        `found: ${quoteList(header)}`,
+        `expected: ${missing.map(names).join('; ')}`,
+        `also read: ${others.join(', ')} (case, spaces, "_" and "-" in headers do not matter)`,
+        `name another header with --map "Their Header=${fieldName(missing[0]!)}"`,
+      ].join('\n'),
+    );
+  }
+  return { header, index, shadowed };
+}
+
+const quoteList = (header: readonly string[]) => (header.length ? header.map((h) => `"${h}"`).join(', ') : '(nothing)');

@@ -1,0 +1,69 @@
+// What batch writes: a CSV row per plan in the contract's columns, or the plan's JSON
+// (schemaVersion 1, as `plan --format json`) on one line. Quoting and formula escaping are
+// csv-stringify's (escape_formulas prefixes ' to cells starting = + - @ tab CR).
+import { stringify, type Stringifier } from 'csv-stringify';
+import type { MinMax, Plan } from '../engine/types.js';
+
+/** The contract's columns, then extras (never reordered: scripts read them by name or position). */
+export const PLAN_COLUMNS = [
+  'client',
+  'status',
+  'sessions',
+  'interval_weeks',
+  'depth_mm',
+  'numbing',
+  'downtime_days',
+  'first_session',
+  'last_session',
+  'findings',
+  // Beyond the contract:
+  'concerns',
+  'review',
+  'earliest_start',
+  'line',
+] as const;
+
+/** "4-6", or "6" when the range is one number. */
+const range = (r: MinMax): string => (r.min === r.max ? String(r.min) : `${r.min}-${r.max}`);
+
+/** One plan as a CSV row, in PLAN_COLUMNS order. */
+export function planCells(plan: Plan, line: number): string[] {
+  return [
+    plan.client ?? '',
+    plan.status,
+    String(plan.sessions.count),
+    range(plan.intervalWeeks),
+    plan.zones.map((z) => `${z.zone}:${z.depthMm}`).join('|'),
+    plan.numbing.recommended ? 'yes' : 'no',
+    range(plan.downtimeDays),
+    plan.schedule[0]?.date ?? '',
+    plan.schedule.at(-1)?.date ?? '',
+    plan.findings.map((f) => f.code).join('|'),
+    plan.concerns.map((c) => `${c.id}=${c.severity}`).join('|'),
+    plan.review?.date ?? '',
+    plan.earliestStart ?? '',
+    String(line),
+  ];
+}
+
+/** The same JSON as `plan --format json`, on one line. */
+export const planJsonLine = (plan: Plan): string => `${JSON.stringify(plan)}\n`;
+
+export interface CsvStyle {
+  delimiter?: string;
+  /** Excel: a UTF-8 BOM so accents survive, and CRLF line ends. */
+  excel: boolean;
+}
+
+/** A CSV writer stream: arrays of cells in, text out, formulas made inert. */
+export function csvWriter(style: CsvStyle): Stringifier {
+  return stringify({
+    delimiter: style.delimiter ?? ',',
+    bom: style.excel,
+    record_delimiter: style.excel ? 'windows' : 'unix',
+    // Quote a cell holding any line break (LF, CR), not only this file's own line end:
+    // csv-stringify stops doing so once record_delimiter is set.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
+}

@@ -1,0 +1,171 @@
+// `needleplan batch <file.csv | ->`: a CSV export in, one plan per row out, streamed so
+// memory stays flat whatever the file size. Each row goes through the same intake schema
+// and planner as `plan`; a row that fails is rejected with its line, column and reason,
+// and every other row is still planned. Returns the number of rejected rows (exit 1 if any).
+import { resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
+import { UserError, Interrupted } from '../cli/errors.js';
+import { assertNotInput, assertOutside } from '../cli/output.js';
+import { loadRuleSet, rulesDir } from '../cli/rules-source.js';
+import { BUILTIN_RULES_DIR } from '../cli/rules-dir.js';
+import { today } from '../cli/today.js';
+import { parseMaps, resolveColumns, fieldName, type Columns } from '../batch/columns.js';
+import { openInput } from '../batch/input.js';
+import { csvParser, LineCounter, parseFailure } from '../batch/records.js';
+import { describeProblems, extraCells, isBlank, issueProblems, rowReader } from '../batch/rows.js';
+import { rowPlanner } from '../batch/planner.js';
+import { csvWriter, planCells, planJsonLine, PLAN_COLUMNS } from '../batch/output.js';
+import { RejectsWriter } from '../batch/rejects.js';
+import { openAtomicFile, type AtomicFile } from '../batch/atomic-file.js';
+import { formatSummary, Tally } from '../batch/summary.js';
+import { startProgress } from '../batch/progress.js';
+
+export interface BatchOptions {
+  format?: 'csv' | 'ndjson';
+  output?: string;
+  rejects?: string;
+  delimiter?: string;
+  encoding?: string;
+  map?: string[];
+  rules?: string;
+  excel?: boolean;
+  quiet?: boolean;
+}
+
+export interface BatchIo {
+  stdin: NodeJS.ReadStream;
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+}
+
+/** With a rejects file, stderr lists only the first few rejected rows. */
+const SHOWN_WITH_FILE = 10;
+
+export async function runBatch(
+  file: string,
+  options: BatchOptions,
+  io: BatchIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const { output, rejects: rejectsPath } = options;
+  assertNotInput(output, [file]);
+  if (rejectsPath === '-') throw new UserError('--rejects needs a file name (the plans go to stdout)');
+  assertNotInput(rejectsPath, [file], '--rejects');
+  if (rejectsPath && output && output !== '-' && resolve(rejectsPath) === resolve(output))
+    throw new UserError(`--rejects and --output are both ${output}; give the rejected rows a file of their own`);
+  const dir = rulesDir(options.rules);
+  for (const folder of dir === undefined ? [BUILTIN_RULES_DIR] : [dir, BUILTIN_RULES_DIR]) {
+    assertOutside(output, folder, 'the rules folder');
+    assertOutside(rejectsPath, folder, 'the rules folder', '--rejects');
+  }
+  const maps = parseMaps(options.map);
+  const rules = await loadRuleSet(options.rules);
+  const day = today();
+
+  const input = await openInput(file, { encoding: options.encoding, delimiter: options.delimiter }, io.stdin);
+  const source = file === '-' ? 'stdin' : file;
+  const ndjson = options.format === 'ndjson';
+  const excel = options.excel ?? false;
+
+  const files: AtomicFile[] = [];
+  const aborter = new AbortController();
+  const onSigint = () => aborter.abort(new Interrupted());
+  process.once('SIGINT', onSigint);
+  let rejects: RejectsWriter | undefined;
+  const tally = new Tally();
+  const lines = new LineCounter();
+  const progress = await startProgress({ stream: io.stderr, enabled: !options.quiet, size: input.size, bytesRead: input.bytesRead });
+  let shown = 0;
+
+  /** The header row: which column is which, and the rejects file under the same headers. */
+  function startWith(header: string[]): Columns {
+    const columns = resolveColumns(header, maps, source);
+    if (!options.quiet) {
+      for (const s of columns.shadowed)
+        io.stderr.write(`${printable(`note: column "${s.header}" ignored: "${s.used}" is used for ${fieldName(s.field)} (pick another with --map)`)}\n`);
+      if (columns.index.client === undefined)
+        io.stderr.write('note: no client column (client, name, client id, ...); the line column ties each plan to its row\n');
+    }
+    if (rejectsPath) {
+      const target = openAtomicFile(rejectsPath, '--rejects');
+      files.push(target);
+      // A BOM when the export was not UTF-8: Excel then reads the accents right, and a
+      // rerun on the fixed file needs no --encoding (a BOM wins over it).
+      rejects = new RejectsWriter(target.stream, header, { delimiter: input.delimiter, excel: excel || input.encoding !== 'utf-8' });
+    }
+    return columns;
+  }
+
+  /** A rejected row: on stderr (all, or the first few when a rejects file has them) and in the file. */
+  function reject(line: number, error: string, record: readonly string[]): Promise<unknown> | undefined {
+    tally.addReject();
+    if (!rejects || shown < SHOWN_WITH_FILE) {
+      io.stderr.write(`${source}:${line}: ${printable(error)}\n`);
+      shown++;
+    }
+    return rejects?.write(line, error, record);
+  }
+
+  // Rows in, output records out: the header first, then one record per planned row.
+  async function* planRows(records: AsyncIterable<string[]>): AsyncGenerator<string[] | string> {
+    let columns: Columns | undefined;
+    let readRow: ReturnType<typeof rowReader> | undefined;
+    const planRow = rowPlanner(rules, day);
+    for await (const record of records) {
+      const line = lines.startOf(record);
+      if (isBlank(record)) continue;
+      if (!columns) {
+        columns = startWith(record);
+        readRow = rowReader(columns);
+        if (!ndjson) yield [...PLAN_COLUMNS];
+        continue;
+      }
+      tally.read++;
+      const extra = extraCells(record, columns.header);
+      const outcome = planRow(readRow!(record));
+      if (!extra && outcome.ok) {
+        tally.addPlan(outcome.plan.status);
+        yield ndjson ? planJsonLine(outcome.plan) : planCells(outcome.plan, line);
+      } else {
+        const problems = [...(extra ? [extra] : []), ...(outcome.ok ? [] : issueProblems(outcome.issues, columns))];
+        const wait = reject(line, describeProblems(problems), record);
+        if (wait) await wait; // the rejects file is behind: let it drain
+      }
+      progress.tick(tally.read);
+    }
+    if (!columns) throw new UserError(`${source} is empty: no header row (expected a CSV export with columns such as client, concerns, zones, fitzpatrick)`);
+  }
+
+  const outFile = output && output !== '-' ? openAtomicFile(output, '--output') : undefined;
+  if (outFile) files.push(outFile);
+  const stages: (Readable | Writable | typeof planRows)[] = [input.stream, csvParser(input.delimiter), planRows];
+  if (!ndjson) stages.push(csvWriter({ excel }));
+  // stdout is not ended (end: false), so pipeline does not watch it: a closed pipe (| head)
+  // has to stop the batch by hand.
+  const onStdoutError = (error: Error) => aborter.abort(error);
+  if (!outFile) io.stdout.on('error', onStdoutError);
+  try {
+    await (pipeline as (...args: unknown[]) => Promise<void>)(...stages, outFile?.stream ?? io.stdout, { signal: aborter.signal, end: !!outFile });
+    await rejects?.close();
+    for (const f of files) f.commit();
+  } catch (error) {
+    for (const f of files) f.discard();
+    const reason = aborter.signal.aborted ? (aborter.signal.reason as NodeJS.ErrnoException) : undefined;
+    if (reason?.code === 'EPIPE') return tally.rejected; // the reader went away (| head): stop quietly
+    if (reason) throw reason;
+    throw parseFailure(error, source, lines.next);
+  } finally {
+    progress.stop();
+    process.removeListener('SIGINT', onSigint);
+    io.stdout.removeListener('error', onStdoutError);
+  }
+
+  if (!options.quiet)
+    io.stderr.write(formatSummary(tally, { rejectsPath, notShown: tally.rejected - shown }));
+  return tally.rejected;
+}
+
+/** Cells are echoed on stderr: control characters (escape sequences, CR) are shown, not run. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
