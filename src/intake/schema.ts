@@ -271,7 +271,9 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
       if (!zones.some((z) => fits.includes(z)))
         issues.push({ field: 'zones', code: 'invalid', message: `${c.id} does not apply to ${zones.join(', ')}; it applies to ${fits.join(', ')}` });
     }
-    for (const z of zones) {
+    // A concern that fits none of the zones already names them; say the zone's side only when not.
+    const concernMisfit = issues.some((i) => i.field === 'zones');
+    for (const z of concernMisfit ? [] : zones) {
       if (!concerns.some((c) => zonesForConcern(rules, c.id).includes(z)))
         issues.push({
           field: 'zones',

@@ -40,16 +40,22 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The closest id to a mistyped name, if one is close enough to be a likely typo. */
+/**
+ * The closest ids to a mistyped name, if close enough to be a likely typo: "acne-scar5" ->
+ * "acne-scars"; a name that fits several equally ("wrinkles") -> "fine-lines or deep-wrinkles".
+ */
 export function suggest(text: string, items: readonly Named[]): string | undefined {
   const key = nameKey(text);
   if (!key) return undefined;
-  let best: { id: string; d: number } | undefined;
+  const distance = new Map<string, number>();
   for (const item of items)
     for (const name of [item.id, item.label, ...item.aliases]) {
       const k = nameKey(name);
-      const d = k.startsWith(key) || key.startsWith(k) ? Math.abs(k.length - key.length) / 2 : editDistance(key, k);
-      if (!best || d < best.d) best = { id: item.id, d };
+      // A name inside another ("wrinkles" in "deep wrinkles") is close whatever its length.
+      const d = k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) / 2 : editDistance(key, k);
+      distance.set(item.id, Math.min(d, distance.get(item.id) ?? Infinity));
     }
-  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.id : undefined;
+  const best = Math.min(...distance.values());
+  if (!(best <= Math.max(2, Math.floor(key.length / 3)))) return undefined;
+  return [...distance].filter(([, d]) => d === best).map(([id]) => id).join(' or ');
 }
