@@ -51,7 +51,7 @@ const CONCERNS = [
   { names: ['texture', 'Texture'], zones: [...FACE, 'neck'] },
   { names: ['pigmentation', 'Hyperpigmentation'], zones: [...FACE, 'decollete'] },
   { names: ['fine-lines', 'Fine lines'], zones: FACE },
-  { names: ['deep-wrinkles', 'wrinkles'], zones: ['forehead', 'perioral', 'chin-jaw'] },
+  { names: ['deep-wrinkles', 'Deep Wrinkles'], zones: ['forehead', 'perioral', 'chin-jaw'] },
   { names: ['photoaging', 'Sun damage'], zones: ['cheeks', 'neck', 'decollete', 'hands'] },
   { names: ['enlarged-pores', 'pores'], zones: ['nose', 'cheeks'] },
   { names: ['stretch-marks', 'Stretch marks'], zones: ['abdomen', 'thighs', 'buttocks', 'arms'] },

@@ -40,6 +40,8 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+const suggestions = new WeakMap<readonly Named[], Map<string, string | undefined>>();
+
 /**
  * The closest ids to a mistyped name, if close enough to be a likely typo: "acne-scar5" ->
  * "acne-scars"; a name that fits several equally ("wrinkles") -> "fine-lines or deep-wrinkles".
@@ -47,6 +49,16 @@ function editDistance(a: string, b: string): number {
 export function suggest(text: string, items: readonly Named[]): string | undefined {
   const key = nameKey(text);
   if (!key) return undefined;
+  // A batch repeats the same typo on many rows: remember the answer per list of names.
+  let cache = suggestions.get(items);
+  if (!cache) suggestions.set(items, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key);
+  const found = closest(key, items);
+  if (cache.size < 10_000) cache.set(key, found);
+  return found;
+}
+
+function closest(key: string, items: readonly Named[]): string | undefined {
   const distance = new Map<string, number>();
   for (const item of items)
     for (const name of [item.id, item.label, ...item.aliases]) {

@@ -1,6 +1,9 @@
 // The one intake schema that flags, prompts and CSV rows all go through.
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, parseIntake, type RawIntake } from '../../src/intake/schema.js';
+import fc from 'fast-check';
+import { checkAnswer, Intake, parseIntake, type RawIntake } from '../../src/intake/schema.js';
+import { ROMAN } from '../../src/rules/vocabulary.js';
+import { intakeArb } from '../helpers/intake-arb.js';
 import { builtinRules } from '../helpers/builders.js';
 
 const rules = builtinRules();
@@ -100,5 +103,33 @@ describe('checkAnswer (one prompt answer)', () => {
     expect(checkAnswer('start', '2027-01-05', rules)).toBeUndefined();
     expect(checkAnswer('start', 'next week', rules)).toBe('start date "next week" must be written YYYY-MM-DD (e.g. 2027-01-05)');
     expect(checkAnswer('age', '17', rules)).toBeUndefined();
+  });
+});
+
+describe('parseIntake round trip', () => {
+  it('gives back, for the answers of any valid intake, that intake, and it satisfies the Intake schema', () => {
+    fc.assert(
+      fc.property(intakeArb(rules), (intake) => {
+        const raw: RawIntake = {
+          client: intake.client ?? undefined,
+          concerns: intake.concerns.map((c) => `${c.id}=${c.severity}`),
+          zones: intake.zones,
+          fitzpatrick: ROMAN[intake.fitzpatrick - 1],
+          painTolerance: intake.painTolerance,
+          age: intake.age ?? undefined,
+          conditions: intake.conditions,
+          screened: intake.screened,
+          start: intake.start ?? undefined,
+          device: intake.device ?? undefined,
+        };
+        const r = parseIntake(raw, rules);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(Intake.safeParse(r.intake).success).toBe(true);
+        const trimmed = intake.client?.trim() ? intake.client.trim() : null;
+        expect(r.intake).toEqual({ ...intake, client: trimmed });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
