@@ -4,15 +4,10 @@
 // aliases; anything else is mapped with --map "Their Header=field".
 import type { IntakeField } from '../intake/schema.js';
 import { UserError } from '../cli/errors.js';
+import { nameKey } from '../rules/names.js';
 
-/** "Client Name", "client_name" and "CLIENT-NAME" all become "clientname". */
-export function headerKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-}
+/** "Client Name", "client_name" and "CLIENT-NAME" all become "clientname": the same key rule ids are matched by. */
+export const headerKey = nameKey;
 
 /**
  * Header names per field, the contract's own name first. When two columns name the same
