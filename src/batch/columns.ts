@@ -90,7 +90,10 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
   const shadowed: Columns['shadowed'] = [];
 
   for (const map of maps) {
-    const at = keys.indexOf(headerKey(map.header));
+    // An exact header first (a header of punctuation alone has an empty key), then by key.
+    const exact = header.indexOf(map.header);
+    const key = headerKey(map.header);
+    const at = exact >= 0 ? exact : key ? keys.indexOf(key) : -1;
     if (at < 0)
       throw new UserError(`${source}: --map "${map.header}=...": no such column; the header has: ${quoteList(header)}`);
     mapped.add(at);

@@ -7,6 +7,7 @@ import { UserError, describeError } from './errors.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
 import { readRuleIds, rulesDir } from './rules-dir.js';
+import { suggest } from '../rules/names.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -94,9 +95,9 @@ export function buildProgram(): Command {
     .description('plan one client from flags, prompts, or both')
     .option('-c, --concern <id...>', 'concern ids (repeatable or comma-separated); id=severity sets its own severity', collect)
     .option('-z, --zone <id...>', 'zone ids (repeatable or comma-separated)', collect)
-    .addOption(new Option('-s, --severity <level>', 'severity for concerns without their own').choices(['mild', 'moderate', 'severe']))
+    .option('-s, --severity <level>', 'mild, moderate or severe: for concerns without their own')
     .option('--fitzpatrick <type>', 'Fitzpatrick skin type I..VI (or 1..6)')
-    .addOption(new Option('--pain-tolerance <level>', 'pain tolerance (default: normal)').choices(['low', 'normal', 'high']))
+    .option('--pain-tolerance <level>', 'low, normal or high (default: normal)')
     .option('--age <years>', 'client age in years')
     .option('--condition <id...>', 'screening conditions that apply (repeatable or comma-separated)', collect)
     .option('--screened', 'every other screening question was asked and answered no')
@@ -179,7 +180,15 @@ With no [dir], validate and show use the built-in rules.`,
     });
 
   // No command: a consultation on a terminal, short help otherwise.
-  program.action(async () => {
+  // Set after the subcommands exist so they keep commander's own excess-argument check.
+  program.allowExcessArguments(true);
+  program.action(async (_options: unknown, command: Command) => {
+    const [word] = command.args;
+    if (word !== undefined) {
+      const names = program.commands.map((c) => c.name());
+      const guess = suggest(word, names.map((n) => ({ id: n, label: n, aliases: [] })));
+      throw new UserError(`unknown command "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; commands: ${names.join(', ')}`);
+    }
     if (!process.stdin.isTTY) {
       process.stderr.write(program.helpInformation());
       throw new UserError('no command given and no terminal to ask on; try "needleplan plan --help"');

@@ -12,7 +12,8 @@ function realish(p: string): string {
   return parent === abs ? abs : join(realish(parent), basename(abs));
 }
 
-function samePath(a: string, b: string): boolean {
+/** True when two paths name one file, through symbolic links and `..`. */
+export function samePath(a: string, b: string): boolean {
   return realish(a) === realish(b);
 }
 

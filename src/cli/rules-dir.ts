@@ -1,14 +1,12 @@
 // Which rules folder a command uses, and the ids it offers, decided without loading the
 // rules: --rules wins over NEEDLEPLAN_RULES; neither means the built-in set. `plan --help`
 // lists the ids, so they are read with JSON.parse alone: help must show the loaded rules'
-// own choices without paying for zod and the full check. (No node:crypto either, hence
-// this module's own copy of the built-in folder's path; rules/files.ts has the same.)
+// own choices without paying for zod and the full check.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BUILTIN_RULES_DIR } from '../rules/files.js';
 
-/** rules/ at the package root (dist/cli/rules-dir.js -> ../../rules). */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export { BUILTIN_RULES_DIR };
 
 /** The clinic rules folder in force, or undefined for the built-in set. */
 export function rulesDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {

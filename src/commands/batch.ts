@@ -2,11 +2,10 @@
 // memory stays flat whatever the file size. Each row goes through the same intake schema
 // and planner as `plan`; a row that fails is rejected with its line, column and reason,
 // and every other row is still planned. Returns the number of rejected rows (exit 1 if any).
-import { resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
 import { UserError, Interrupted } from '../cli/errors.js';
-import { assertNotInput, assertOutside } from '../cli/output.js';
+import { assertNotInput, assertOutside, samePath } from '../cli/output.js';
 import { loadRuleSet, rulesDir } from '../cli/rules-source.js';
 import { BUILTIN_RULES_DIR } from '../cli/rules-dir.js';
 import { today } from '../cli/today.js';
@@ -51,7 +50,7 @@ export async function runBatch(
   assertNotInput(output, [file]);
   if (rejectsPath === '-') throw new UserError('--rejects needs a file name (the plans go to stdout)');
   assertNotInput(rejectsPath, [file], '--rejects');
-  if (rejectsPath && output && output !== '-' && resolve(rejectsPath) === resolve(output))
+  if (rejectsPath && output && output !== '-' && samePath(rejectsPath, output))
     throw new UserError(`--rejects and --output are both ${output}; give the rejected rows a file of their own`);
   const dir = rulesDir(options.rules);
   for (const folder of dir === undefined ? [BUILTIN_RULES_DIR] : [dir, BUILTIN_RULES_DIR]) {

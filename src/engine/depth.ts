@@ -1,6 +1,7 @@
 // Needle depth per zone: the deepest need among the concerns treated there, capped by
 // the zone, adjusted for skin type, rounded down to the device's step, clamped to its range.
-import type { Concern, Device, RuleSet, Zone } from '../rules/schema.js';
+import type { Device, RuleSet, Zone } from '../rules/schema.js';
+import { appliesTo } from '../rules/applies.js';
 import type { Intake } from '../intake/schema.js';
 import { ROMAN } from '../rules/vocabulary.js';
 import type { ZonePlan } from './types.js';
@@ -19,9 +20,6 @@ export function onDeviceStep(mm: number, device: Device): number {
   return snapped / MILLI;
 }
 
-export function appliesTo(concern: Concern, zone: Zone): boolean {
-  return concern.appliesTo.kinds.includes(zone.kind) || concern.appliesTo.zones.includes(zone.id);
-}
 
 export interface DepthContext {
   rules: RuleSet;

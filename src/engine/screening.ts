@@ -64,6 +64,11 @@ export function screen(intake: Intake, rules: RuleSet, today: string, why: Ratio
     });
   }
 
+  if (intake.start !== null && intake.start < today) {
+    const message = `The start date ${intake.start} is before today (${today}): check it; sessions are dated from it as given.`;
+    findings.push({ code: 'start-in-past', outcome: 'caution', message, clientMessage: message, ruleId: 'screening' });
+  }
+
   if (!intake.screened) {
     const message = 'Screening not completed: ask every screening question before the first session.';
     findings.push({ code: 'unscreened', outcome: 'caution', message, clientMessage: 'Your practitioner will complete the health questions before the first session.', ruleId: 'screening' });

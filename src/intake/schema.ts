@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { RuleSet } from '../rules/schema.js';
 import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
 import { nameIndex, nameKey, suggest, type Named } from '../rules/names.js';
+import { zonesForConcern } from '../rules/applies.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
@@ -174,10 +175,14 @@ function buildParsers(rules: RuleSet) {
   const concernList = z.array(z.string()).transform((items, ctx) => {
     const out: { id: string; severity: Severity | undefined }[] = [];
     for (const item of splitList(items)) {
-      const [name = '', sevText] = item.split(/\s*[=:]\s*/, 2);
+      const [name = '', sevText, ...extra] = item.split(/\s*[=:]\s*/);
+      if (extra.length) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" has more than one "="; write concern=severity, e.g. acne-scars=severe` });
+        continue;
+      }
       const id = concernIndex.get(nameKey(name));
       if (id === undefined) {
-        ctx.addIssue({ code: 'custom', message: unknownName('concern', name, concerns) });
+        ctx.addIssue({ code: 'custom', message: unknownName('concern', name || item, concerns) });
         continue;
       }
       let severity: Severity | undefined;
@@ -222,14 +227,7 @@ function buildParsers(rules: RuleSet) {
   };
 }
 
-/** Zones a concern may be planned in under these rules. */
-export function zonesForConcern(rules: RuleSet, concernId: string): string[] {
-  const concern = rules.concerns.concerns.find((c) => c.id === concernId);
-  if (!concern) return [];
-  return rules.zones.zones
-    .filter((z) => concern.appliesTo.kinds.includes(z.kind) || concern.appliesTo.zones.includes(z.id))
-    .map((z) => z.id);
-}
+export { zonesForConcern } from '../rules/applies.js';
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const blankList = (v: readonly string[] | undefined) => !v || v.every((s) => !/[^\s|,;]/.test(s));

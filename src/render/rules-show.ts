@@ -36,7 +36,7 @@ function table(header: readonly string[], rows: readonly string[][], paint: Pain
 }
 
 /** Where a concern applies, as a practitioner would say it: "face, plus neck, décolleté". */
-function appliesTo(rules: RuleSet, concern: RuleSet['concerns']['concerns'][number]): string {
+function whereItApplies(rules: RuleSet, concern: RuleSet['concerns']['concerns'][number]): string {
   const kinds = concern.appliesTo.kinds.map((k) => `${k} zones`);
   const zones = concern.appliesTo.zones.filter((id) => {
     const zone = rules.zones.zones.find((z) => z.id === id);
@@ -76,7 +76,7 @@ export function renderRulesText(rules: RuleSet, options: RulesShowOptions = {}):
   // "Applies to" wraps down the concern's three rows so the table fits 80 columns.
   const appliesWidth = Math.max(20, WIDTH - (2 + idWidth + 2 + 8 + 2 + 7 + 2 + 8 + 2 + 9 + 2));
   for (const c of rules.concerns.concerns) {
-    const applies = wrapWords(appliesTo(rules, c), appliesWidth);
+    const applies = wrapWords(whereItApplies(rules, c), appliesWidth);
     const rows = Math.max(SEVERITIES.length, applies.length);
     for (let i = 0; i < rows; i++) {
       const sev = SEVERITIES[i];

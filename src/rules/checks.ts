@@ -4,6 +4,7 @@
 import type { RuleFileName, RuleSet } from './schema.js';
 import type { RuleProblem } from './problems.js';
 import { nameKey, suggest } from './names.js';
+import { appliesTo } from './applies.js';
 
 type Sections = Omit<RuleSet, 'sha256' | 'origin'>;
 /** Display name of each file, e.g. "clinic/zones.json" or "(built-in) zones.json". */
@@ -153,7 +154,7 @@ const checks: Record<string, (ctx: Ctx) => void> = {
   concernsApplySomewhere(ctx) {
     const zones = ctx.rules.zones.zones;
     ctx.rules.concerns.concerns.forEach((c, i) => {
-      const any = zones.some((z) => c.appliesTo.kinds.includes(z.kind) || c.appliesTo.zones.includes(z.id));
+      const any = zones.some((z) => appliesTo(c, z));
       if (!any)
         err(ctx, 'concerns.json', `concerns[${i}].appliesTo`, `${c.id} applies to no zone; list zone kinds (face, body) or zone ids`);
     });

@@ -5,7 +5,7 @@
 // This module loads zod. The CLI's start-up path uses precompiled.ts for the unchanged
 // built-in set and imports this one only when it has to validate (see cli/rules-source.ts).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { RULE_FILES, type RuleFileName, type RuleSet } from './schema.js';
 import { checkRuleSet, type FileNames } from './checks.js';
 import { RulesError, type RuleProblem } from './problems.js';
@@ -166,10 +166,13 @@ function lineOf(map: JsonMap, path: string): TextPosition | undefined {
  */
 export function loadRules(dir?: string): LoadResult {
   const problems: RuleProblem[] = [];
-  const shown = dir === undefined ? BUILTIN_ORIGIN : relative(process.cwd(), resolve(dir)) || '.';
+  const shown = dir === undefined ? BUILTIN_ORIGIN : dir.replace(/[\/]+$/, '') || dir;
   const own = dir === undefined ? [] : clinicFiles(dir, shown, problems);
-  if (problems.length) return { rules: undefined, problems, own };
+  // An unreadable or empty folder ends here; a misnamed file beside real ones does not, so
+  // the real ones' problems are reported in the same run.
+  if (dir !== undefined && own.length === 0) return { rules: undefined, problems, own };
 
+  const misnamed = problems.length;
   const ctx: FileContext = { problems, maps: new Map() };
   const sections: Record<string, unknown> = {};
   const files = {} as FileNames;
@@ -178,7 +181,7 @@ export function loadRules(dir?: string): LoadResult {
     files[name] = mine ? join(shown, name) : builtinDisplay(name);
     sections[name.replace(/\.json$/, '')] = readRuleFile(join(mine ? dir! : BUILTIN_RULES_DIR, name), files[name], name, ctx);
   }
-  if (!problems.length) {
+  if (problems.length === misnamed) {
     // $schema is an editor aid, not a rule: drop it so it never reaches the fingerprint.
     for (const section of Object.values(sections)) delete (section as { $schema?: string }).$schema;
     problems.push(...checkRuleSet(sections as unknown as Omit<RuleSet, 'sha256' | 'origin'>, files));

@@ -132,6 +132,20 @@ describe('plan: colour', () => {
 });
 
 describe('plan: usage and input errors (exit 2)', () => {
+  it('an unknown command, with a suggestion', () => {
+    const r = runCli(['plann']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('needleplan: unknown command "plann" (did you mean plan?); commands: plan, batch, rules\n');
+  });
+
+  it('severity words are read by the intake schema, as in a CSV', () => {
+    const r = runCli(['plan', '-c', 'texture', '-s', 'Severe', '--pain-tolerance', 'medium', '-z', 'cheeks', '--fitzpatrick', '2', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ concerns: [{ id: 'texture', severity: 'severe' }], painTolerance: 'normal' });
+  });
+
   it('an unknown concern gets a suggestion and the valid ids', () => {
     const r = runCli(['plan', '-c', 'acne-scarz=severe', '-z', 'cheeks', '--fitzpatrick', 'III']);
     expect(r.code).toBe(2);

@@ -291,3 +291,12 @@ describe('rationale', () => {
     expect(why.at(-1)).toMatch(/^0\.25 mm: the shallowest setting of the E-dermastamp pen .*, so the adjustment stops there/);
   });
 });
+
+describe('start dates', () => {
+  it('a start before today is kept as given, with a caution', () => {
+    const p = planFor('texture', 'mild', 'cheeks', { start: '2026-01-05' });
+    expect(p.schedule[0]!.date).toBe('2026-01-05');
+    expect(p.findings).toContainEqual(expect.objectContaining({ code: 'start-in-past', outcome: 'caution' }));
+    expect(planFor('texture', 'mild', 'cheeks', { start: TODAY }).findings.map((f) => f.code)).not.toContain('start-in-past');
+  });
+});

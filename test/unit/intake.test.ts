@@ -92,6 +92,13 @@ describe('parseIntake', () => {
     expect(issues(over).map((i) => i.field)).toEqual([field]);
   });
 
+  it('rejects a concern item with two severities, quoting it whole', () => {
+    expect(issues({ concerns: ['acne-scars=severe=mild'] })).toEqual([
+      { field: 'concerns', code: 'invalid', message: '"acne-scars=severe=mild" has more than one "="; write concern=severity, e.g. acne-scars=severe' },
+    ]);
+    expect(issues({ concerns: ['=severe'] })[0]!.message).toMatch(/^unknown concern "=severe"/);
+  });
+
   it('reads yes/no words, "none" conditions and loose dates', () => {
     const r = parse({ screened: 'Y', conditions: ['none'], start: '2027/1/5', age: '41 years' });
     expect(r.ok && r.intake).toMatchObject({ screened: true, conditions: [], start: '2027-01-05', age: 41 });

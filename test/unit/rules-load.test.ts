@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { loadRules, loadRulesOrThrow, RulesError } from '../../src/rules/load.js';
 import { RULE_FILES } from '../../src/rules/schema.js';
 import { RULE_FILE_NAMES, BUILTIN_RULES_DIR } from '../../src/rules/files.js';
@@ -35,7 +35,8 @@ function at(text: string, needle: string): string {
   expect(before.length).toBeLessThan(text.length);
   return `${before.split('\n').length}:${before.length - before.lastIndexOf('\n')}`;
 }
-const shown = (dir: string) => relative(process.cwd(), dir);
+/** A folder is named in messages as the user gave it. */
+const shown = (dir: string) => dir;
 
 describe('loadRules', () => {
   it('knows the same rule files as the schema', () => {
@@ -194,5 +195,14 @@ describe('loadPrecompiledBuiltin (the start-up fast path)', () => {
     const { rulesDir, load } = setup();
     rmSync(join(rulesDir, 'care.json'));
     expect(load()).toBeUndefined();
+  });
+
+  it('reports a misnamed file and the problems of the real files in one run', () => {
+    const zones = zonesWith((z) => (z[3]!.maxDepthMm = 3.5));
+    const dir = clinic({ 'zones.json': zones, 'zone-backup.json': '{}' });
+    const found = lines(dir);
+    expect(found).toHaveLength(2);
+    expect(found[1]).toMatch(/zones\.json:\d+:\d+: zones\[3\]\.maxDepthMm: cheeks: maxDepthMm 3\.5 is above the device's 2\.5 mm range/);
+    expect(found[0]).toMatch(/zone-backup\.json: not a rule file name/);
   });
 });
