@@ -155,7 +155,7 @@ With no [dir], validate and show use the built-in rules.`,
   rules
     .command('validate')
     .description('check every rule file and cross-reference; all problems at once (exit 3 if invalid)')
-    .argument('[dir]', 'rules folder (default: the built-in rules)')
+    .argument('[dir]', 'rules folder (default: $NEEDLEPLAN_RULES, else the built-in rules)')
     .action(async (dir: string | undefined) => {
       const { runRulesValidate } = await import('../commands/rules.js');
       await runRulesValidate(dir);
@@ -163,7 +163,7 @@ With no [dir], validate and show use the built-in rules.`,
   rules
     .command('show')
     .description('print the rule set as a practitioner reads it')
-    .argument('[dir]', 'rules folder (default: the built-in rules)')
+    .argument('[dir]', 'rules folder (default: $NEEDLEPLAN_RULES, else the built-in rules)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string | undefined, options) => {

@@ -10,6 +10,7 @@ import { problemLines } from '../render/rules-problems.js';
 import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
 import { useColor } from '../cli/color.js';
 import { UserError } from '../cli/errors.js';
+import { rulesDir } from '../cli/rules-dir.js';
 
 function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable<LoadResult['rules']> } {
   const result = loadRules(dir);
@@ -18,7 +19,9 @@ function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable
 }
 
 /** Checks every file and cross-reference; prints warnings and a one-line OK, or throws (exit 3). */
-export async function runRulesValidate(dir: string | undefined): Promise<void> {
+export async function runRulesValidate(given: string | undefined): Promise<void> {
+  // No folder named: the one plan and batch would use (NEEDLEPLAN_RULES), else the built-in set.
+  const dir = rulesDir(given);
   const { rules, problems, own } = loadOrThrow(dir);
   const from =
     dir === undefined
@@ -40,7 +43,8 @@ export interface RulesShowOptions {
 }
 
 /** Prints the rule set as a practitioner reads it (or the resolved set as JSON). */
-export async function runRulesShow(dir: string | undefined, options: RulesShowOptions): Promise<void> {
+export async function runRulesShow(given: string | undefined, options: RulesShowOptions): Promise<void> {
+  const dir = rulesDir(given);
   const { rules, problems, own } = loadOrThrow(dir);
   if (options.format === 'json') {
     process.stdout.write(renderRulesJson(rules));

@@ -118,6 +118,15 @@ describe('a clinic copies, edits, checks and uses its rules', () => {
     expect(r.stderr).toContain(`needleplan: the rules in ${BROKEN} are invalid: 1 error:`);
   });
 
+  it('rules validate and show with no folder use NEEDLEPLAN_RULES when it is set', () => {
+    const v = runCli(['rules', 'validate'], { env: { NEEDLEPLAN_RULES: clinic } });
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(new RegExp(`^OK: .*\\(${clinic}: all 8 files\\)\n$`));
+    const show = runCli(['rules', 'show', '-f', 'json'], { env: { NEEDLEPLAN_RULES: clinic } });
+    expect(JSON.parse(show.stdout).zones.zones.find((z: { id: string }) => z.id === 'cheeks').maxDepthMm).toBe(1.25);
+    expect(runCli(['rules', 'validate'], { env: { NEEDLEPLAN_RULES: resolve(ROOT, BROKEN) } }).code).toBe(3);
+  });
+
   it('init refuses a folder that is not empty (exit 2) and leaves it alone', () => {
     const before = readFileSync(join(clinic, 'zones.json'), 'utf8');
     const r = runCli(['rules', 'init', clinic]);
