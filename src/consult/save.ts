@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Plan } from '../engine/types.js';
 import { FORMATS, loadRenderer, type Format } from '../render/index.js';
 import { isInside, writeFileAtomic } from '../cli/output.js';
+import { UserError } from '../cli/errors.js';
 import type { ConsultContext } from './consult.js';
 
 const NAMES: Record<Format, { name: string; ext: string }> = {
@@ -59,14 +60,15 @@ export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
     if (format === null) return;
     const path = (await input({ message: 'File name:', default: defaultFileName(plan, format), validate: (p) => checkSavePath(p, ctx) }, context)).trim();
     if (existsSync(path) && !(await confirm({ message: `${path} exists. Replace it?`, default: false }, context))) continue;
-    let render;
+    const render = await loadRenderer(format);
     try {
-      render = await loadRenderer(format);
-    } catch {
-      out.write(`${NAMES[format].name} is not available in this build.\n`);
+      writeFileAtomic(path, render(plan, { color: false, explain: false }));
+    } catch (error) {
+      // The plan is already on screen: a file that can't be written is asked again, not fatal.
+      if (!(error instanceof UserError)) throw error;
+      out.write(`${error.message}\n`);
       continue;
     }
-    writeFileAtomic(path, render(plan, { color: false, explain: false }));
     out.write(`Saved ${path}\n`);
     saved++;
   }

@@ -89,4 +89,19 @@ describe('offerSave', () => {
     await done;
     expect(readFileSync(target, 'utf8')).toBe('keep me');
   });
+
+  it('a file that cannot be written is reported and the menu comes back', async () => {
+    const out = sink();
+    const done = offerSave(plan(makeIntake(), rules, TODAY), { output: out.stream, protectedFolders: [] });
+    await until('Save this plan?');
+    screen.keypress('down');
+    screen.keypress('enter');
+    await until('File name');
+    screen.type(join(dir, 'no-such-folder', 'plan.json'));
+    screen.keypress('enter');
+    await until('Save this plan?');
+    screen.keypress('enter'); // No
+    await done;
+    expect(out.text()).toMatch(/^cannot write .*no-such-folder.*plan\.json/);
+  });
 });
