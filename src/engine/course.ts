@@ -4,6 +4,7 @@ import type { Course, RuleSet, Severity } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
 import type { Finding, MinMax } from './types.js';
 import { span, type Rationale } from './rationale.js';
+import { lookup } from './lookup.js';
 
 export interface CoursePlan {
   sessions: { count: number; min: number; max: number };
@@ -21,9 +22,9 @@ function countFor(course: Course, severity: Severity, rules: RuleSet): number {
 }
 
 export function planCourse(intake: Intake, rules: RuleSet, why: Rationale): CoursePlan {
+  const find = lookup(rules);
   const picked = intake.concerns.map((c) => {
-    const concern = rules.concerns.concerns.find((r) => r.id === c.id)!;
-    const course = rules.concerns.courses.find((r) => r.id === concern.course[c.severity])!;
+    const course = find.course(find.concern(c.id).course[c.severity]);
     return { ...c, course, count: countFor(course, c.severity, rules) };
   });
   const lead = picked.reduce((a, b) => (b.count > a.count ? b : a));

@@ -2,6 +2,7 @@
 // the zone, adjusted for skin type, rounded down to the device's step, clamped to its range.
 import type { Device, RuleSet, Zone } from '../rules/schema.js';
 import { appliesTo } from '../rules/applies.js';
+import { lookup } from './lookup.js';
 import type { Intake } from '../intake/schema.js';
 import { ROMAN } from '../rules/vocabulary.js';
 import type { ZonePlan } from './types.js';
@@ -35,7 +36,7 @@ export function planZone(zone: Zone, ctx: DepthContext): ZonePlan {
   const { rules, device, intake, deltaMm, why } = ctx;
   const field = `zones.${zone.id}.depthMm`;
   const treated = intake.concerns
-    .map((c) => ({ ...c, rule: rules.concerns.concerns.find((r) => r.id === c.id)! }))
+    .map((c) => ({ ...c, rule: lookup(rules).concern(c.id) }))
     .filter((c) => appliesTo(c.rule, zone));
   // The most demanding concern sets the depth; ties go to the first named.
   const lead = treated.reduce((a, b) => (b.rule.depthMm[b.severity] > a.rule.depthMm[a.severity] ? b : a));

@@ -4,6 +4,7 @@ import type { RuleSet } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
 import type { CareStep, Plan } from './types.js';
 import { Rationale, fmt, span } from './rationale.js';
+import { lookup } from './lookup.js';
 import { planZone } from './depth.js';
 import { planCourse } from './course.js';
 import { romanType, screen, statusOf } from './screening.js';
@@ -11,12 +12,13 @@ import { addDays, addMonths, laterOf } from './dates.js';
 
 export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   const why = new Rationale();
-  const device = rules.devices.devices.find((d) => d.id === (intake.device ?? rules.ruleset.device))!;
+  const find = lookup(rules);
+  const device = find.device(intake.device ?? rules.ruleset.device);
   const screening = screen(intake, rules, today, why);
   const findings = [...screening.findings];
 
   const zones = intake.zones.map((id) =>
-    planZone(rules.zones.zones.find((z) => z.id === id)!, {
+    planZone(find.zone(id), {
       rules,
       device,
       intake,
@@ -52,8 +54,10 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   const downtimeDays = { min: band.days.min + screening.downtimeExtra.min, max: band.days.max + screening.downtimeExtra.max };
   why.add('downtimeDays', `downtime/${band.id}`, `${span(band.days, 'days')} of redness at ${fmt(deepest)} mm (${band.id} band)`);
   if (screening.downtimeExtra.max > 0)
-    for (const f of findings.filter((f) => rules.screening.conditions.find((c) => c.id === f.code)?.downtimeExtraDays))
-      why.add('downtimeDays', f.ruleId, `${f.code} adds ${span(rules.screening.conditions.find((c) => c.id === f.code)!.downtimeExtraDays!, 'days')}`);
+    for (const f of findings) {
+      const extra = f.ruleId === `screening/${f.code}` ? find.condition(f.code).downtimeExtraDays : undefined;
+      if (extra && extra.max > 0) why.add('downtimeDays', f.ruleId, `${f.code} adds ${span(extra, 'days')}`);
+    }
 
   // Dated sessions: from the requested start, moved later when a finding defers it.
   let schedule: Plan['schedule'] = [];
@@ -87,7 +91,7 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
       .flatMap((a) => a.after.map((text, i) => ({ id: `${a.id}-after-${i + 1}`, text, fromDate: null }))),
   ];
 
-  const concernRules = intake.concerns.map((c) => rules.concerns.concerns.find((r) => r.id === c.id)!);
+  const concernRules = intake.concerns.map((c) => find.concern(c.id));
   return {
     schemaVersion: 1,
     status,

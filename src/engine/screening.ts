@@ -5,6 +5,7 @@ import { ROMAN } from '../rules/vocabulary.js';
 import type { Finding, Status } from './types.js';
 import { addDays } from './dates.js';
 import type { Rationale } from './rationale.js';
+import { lookup } from './lookup.js';
 
 export interface ScreeningResult {
   findings: Finding[];
@@ -22,7 +23,7 @@ export function screen(intake: Intake, rules: RuleSet, today: string, why: Ratio
   const downtimeExtra = { min: 0, max: 0 };
 
   for (const id of intake.conditions) {
-    const c = rules.screening.conditions.find((r) => r.id === id)!;
+    const c = lookup(rules).condition(id);
     if (c.onlyZones && !c.onlyZones.some((z) => intake.zones.includes(z))) {
       why.add('findings', `screening/${c.id}`, `${c.id} applies only with ${c.onlyZones.join(', ')}, which is not planned`);
       continue;

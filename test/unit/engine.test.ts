@@ -203,6 +203,7 @@ describe('screening outcomes', () => {
     const f = p.findings.find((f) => f.code === 'blood-thinners')!;
     expect(f.message).toMatch(/never stop or change a prescribed medicine without the prescriber's approval/i);
     expect(p.downtimeDays).toEqual({ min: 2, max: 4 }); // 1-2 superficial + 1-2 for bruising
+    expect(p.rationale).toContainEqual({ field: 'downtimeDays', ruleId: 'screening/blood-thinners', text: 'blood-thinners adds 1-2 days' });
   });
 
   it.each([
