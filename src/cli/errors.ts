@@ -2,6 +2,7 @@
 // user can fix it) carries its exit code; anything else is a bug. RulesError (exit 3)
 // lives beside the rules loader. describeError turns either into the words on stderr.
 import { EXIT, exitCodeFor } from './exit-code.js';
+import { RulesError } from '../rules/problems.js';
 
 export class UserError extends Error {
   constructor(
@@ -33,9 +34,9 @@ export async function describeError(error: unknown, debug: boolean): Promise<{ c
     const lines = error.message.split('\n').map((line) => `needleplan: ${line}\n`);
     return { code, text: lines.join('') };
   }
-  if (code === EXIT.rules) {
-    const { formatRulesError } = await import('./report-rules.js');
-    return { code, text: formatRulesError(error) };
+  if (error instanceof RulesError) {
+    const { renderRulesError } = await import('../render/rules-problems.js');
+    return { code, text: renderRulesError(error) };
   }
   const message = error instanceof Error ? error.message : String(error);
   let text =
