@@ -1,7 +1,7 @@
 // The command-line program: thin registration only. Each action parses its options and
 // calls one function, imported lazily so `--help` loads nothing heavy. One catch turns
 // every failure into a message and the contract's exit code.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UserError, describeError } from './errors.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
@@ -70,7 +70,8 @@ function idLine(flag: string, ids: readonly string[]): string {
 function planChoicesHelp(rulesFlag: string | undefined): string {
   const dir = rulesDir(rulesFlag);
   const ids = readRuleIds(dir);
-  const from = dir === undefined ? 'the built-in rules' : `the rules in ${dir}`;
+  const from =
+    dir === undefined ? 'the built-in rules' : existsSync(dir) ? `the rules in ${dir}` : `the built-in rules: ${dir} does not exist`;
   const unreadable = ids.unreadable.length ? `\n  (could not read ${ids.unreadable.join(', ')}: run "needleplan rules validate")` : '';
   return (
     `\nValid ids (from ${from}):\n` +

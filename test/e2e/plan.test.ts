@@ -132,6 +132,13 @@ describe('plan: colour', () => {
 });
 
 describe('plan: usage and input errors (exit 2)', () => {
+  it('help with a missing --rules folder says the ids shown are the built-in ones', () => {
+    const r = runCli(['plan', '--rules', 'no-such-folder', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Valid ids (from the built-in rules: no-such-folder does not exist):');
+  });
+
   it('an unknown command, with a suggestion', () => {
     const r = runCli(['plann']);
     expect(r.code).toBe(2);
