@@ -1,9 +1,9 @@
 // A file written as a stream and published whole: rows go to a temporary file beside the
 // target, renamed over it only when the batch finished, so a crash or Ctrl-C never leaves
 // half a plans file (the same rule as src/cli/output.ts, for streams).
-import { createWriteStream, mkdtempSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../cli/errors.js';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { cannotWrite, tempDirBeside } from '../cli/output.js';
 
 export interface AtomicFile {
   path: string;
@@ -14,14 +14,8 @@ export interface AtomicFile {
   discard(): void;
 }
 
-export function openAtomicFile(path: string, flag: string): AtomicFile {
-  let tmpDir: string;
-  try {
-    tmpDir = mkdtempSync(join(dirname(resolve(path)), `.${basename(path)}.tmp-`));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`${flag} ${path}: cannot write there (${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message})`);
-  }
+export function openAtomicFile(path: string): AtomicFile {
+  const tmpDir = tempDirBeside(path);
   const tmp = join(tmpDir, 'out');
   const stream = createWriteStream(tmp, { flags: 'wx' });
   let open = true;
@@ -42,7 +36,7 @@ export function openAtomicFile(path: string, flag: string): AtomicFile {
         renameSync(tmp, path);
       } catch (e) {
         discard();
-        throw new UserError(`${flag} ${path}: cannot write there (${(e as Error).message})`);
+        throw cannotWrite(path, e);
       }
       open = false;
       process.removeListener('exit', discard);

@@ -39,22 +39,40 @@ export function assertOutside(output: string | undefined, folder: string, what: 
     throw new UserError(`${flag} ${output} is inside ${what} (${folder}); choose a file elsewhere so the rules are not overwritten`);
 }
 
+/** A file-system error in words: "no such folder", "it is a folder", "permission denied". */
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
+export function cannotWrite(path: string, e: unknown): UserError {
+  return new UserError(`cannot write ${path}: ${reason(e)}`);
+}
+
+/**
+ * A private temporary folder beside `path`, so the finished file can be renamed into place
+ * (a rename within one file system is atomic). Shared by whole-text and streamed writes.
+ */
+export function tempDirBeside(path: string): string {
+  try {
+    return mkdtempSync(join(dirname(resolve(path)), `.${basename(path)}.tmp-`));
+  } catch (e) {
+    throw cannotWrite(path, e);
+  }
+}
+
 /** Writes text to a file atomically: a temporary file beside it, then a rename. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const dir = dirname(resolve(path));
-  let tmpDir: string;
-  try {
-    tmpDir = mkdtempSync(join(dir, `.${basename(path)}.tmp-`));
-  } catch (e) {
-    throw new UserError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message}`);
-  }
+  const tmpDir = tempDirBeside(path);
   const tmp = join(tmpDir, 'out');
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot write ${path}: ${code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST' ? 'it is a folder' : (e as Error).message}`);
+    throw cannotWrite(path, e);
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
   }

@@ -86,7 +86,7 @@ export async function runBatch(
         io.stderr.write('note: no client column (client, name, client id, ...); the line column ties each plan to its row\n');
     }
     if (rejectsPath) {
-      const target = openAtomicFile(rejectsPath, '--rejects');
+      const target = openAtomicFile(rejectsPath);
       files.push(target);
       // A BOM when the export was not UTF-8: Excel then reads the accents right, and a
       // rerun on the fixed file needs no --encoding (a BOM wins over it).
@@ -135,7 +135,7 @@ export async function runBatch(
     if (!columns) throw new UserError(`${source} is empty: no header row (expected a CSV export with columns such as client, concerns, zones, fitzpatrick)`);
   }
 
-  const outFile = output && output !== '-' ? openAtomicFile(output, '--output') : undefined;
+  const outFile = output && output !== '-' ? openAtomicFile(output) : undefined;
   if (outFile) files.push(outFile);
   const stages: (Readable | Writable | typeof planRows)[] = [input.stream, csvParser(input.delimiter), planRows];
   if (!ndjson) stages.push(csvWriter({ excel }));
