@@ -1,14 +1,14 @@
 // Numbers and dates as a client reads them. Dates stay ISO (YYYY-MM-DD: one reading in
-// every country) with the weekday beside them, worked out in UTC so no time zone can
-// shift it.
+// every country) with the weekday beside them, counted on the engine's day numbers so no
+// time zone can shift it.
 import type { MinMax, Plan } from '../engine/types.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
+/** 1970-01-04 was a Sunday. */
 export function weekday(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+  return WEEKDAYS[((daysBetween('1970-01-04', iso) % 7) + 7) % 7]!;
 }
 
 /** "2027-01-05 (Tue)" */
@@ -20,8 +20,8 @@ export function mm(depth: number): string {
   return `${Number.isInteger(rounded * 10) ? rounded.toFixed(1) : String(rounded)} mm`;
 }
 
-/** "2 to 4 days", "2 days", "1 day". */
-export function span(range: MinMax, unit: string): string {
+/** "2 to 4 days", "2 days", "1 day": the client's wording (the practitioner's is engine/rationale span, "2-4 days"). */
+export function spanInWords(range: MinMax, unit: string): string {
   const plural = (n: number) => (n === 1 ? unit : `${unit}s`);
   return range.min === range.max ? `${range.min} ${plural(range.max)}` : `${range.min} to ${range.max} ${plural(range.max)}`;
 }

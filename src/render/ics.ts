@@ -25,7 +25,7 @@ import type { Plan } from '../engine/types.js';
 import type { RenderOptions } from './index.js';
 import { UserError } from '../cli/errors.js';
 import { addDays, daysBetween } from '../engine/dates.js';
-import { beforeCareFor, span } from './handout-format.js';
+import { beforeCareFor, spanInWords } from './handout-format.js';
 
 const PRODUCT_ID = '-//needleplan//treatment plan//EN';
 const UID_DOMAIN = 'needleplan';
@@ -63,7 +63,7 @@ function sessionDescription(plan: Plan, session: number, date: string): string {
     'Before this session:',
     ...beforeCareFor(plan, date).map((c) => `- ${c.from ? `From ${c.from}: ` : ''}${c.text}`),
     '',
-    `Expect redness for about ${span(plan.downtimeDays, 'day')} afterwards.`,
+    `Expect redness for about ${spanInWords(plan.downtimeDays, 'day')} afterwards.`,
   ];
   return lines.join('\n');
 }

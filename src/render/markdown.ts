@@ -4,7 +4,7 @@
 import type { Plan } from '../engine/types.js';
 import type { RenderOptions } from './index.js';
 import { escapeMarkdown, tableCell } from './handout-escape.js';
-import { dated, listing, mm, span } from './handout-format.js';
+import { dated, listing, mm, spanInWords } from './handout-format.js';
 import { clientFindings, type ClientFinding } from './handout-findings.js';
 
 export const HANDOUT_TITLE = 'Your microneedling plan';
@@ -70,13 +70,13 @@ function atAGlance(plan: Plan): string {
   // The engine dates sessions at the shortest interval; say so when the course allows a range.
   const spaced = plan.schedule.length > 1 && plan.intervalWeeks.min !== plan.intervalWeeks.max;
   lines.push(
-    `- **Sessions:** ${plan.sessions.count}, ${span(plan.intervalWeeks, 'week')} apart` +
-      (spaced ? ` (the dates below are ${span({ min: plan.intervalWeeks.min, max: plan.intervalWeeks.min }, 'week')} apart)` : ''),
+    `- **Sessions:** ${plan.sessions.count}, ${spanInWords(plan.intervalWeeks, 'week')} apart` +
+      (spaced ? ` (the dates below are ${spanInWords({ min: plan.intervalWeeks.min, max: plan.intervalWeeks.min }, 'week')} apart)` : ''),
   );
   lines.push(
-    `- **Numbing cream:** ${plan.numbing.recommended ? `yes, put on ${span(plan.numbing.leadMinutes, 'minute')} before each session` : 'not planned'}`,
+    `- **Numbing cream:** ${plan.numbing.recommended ? `yes, put on ${spanInWords(plan.numbing.leadMinutes, 'minute')} before each session` : 'not planned'}`,
   );
-  lines.push(`- **Redness afterwards:** usually ${span(plan.downtimeDays, 'day')}`);
+  lines.push(`- **Redness afterwards:** usually ${spanInWords(plan.downtimeDays, 'day')}`);
   if (plan.review) lines.push(`- **Results review:** ${dated(plan.review.date)}`);
   lines.push('');
 
@@ -95,13 +95,13 @@ function atAGlance(plan: Plan): string {
 
 function whatToExpect(plan: Plan): string {
   const numbing = plan.numbing.recommended
-    ? `A numbing cream goes on ${span(plan.numbing.leadMinutes, 'minute')} before needling and is removed before the session starts, so arrive in good time.`
+    ? `A numbing cream goes on ${spanInWords(plan.numbing.leadMinutes, 'minute')} before needling and is removed before the session starts, so arrive in good time.`
     : 'No numbing cream is planned for your sessions.';
   return [
     '## What to expect',
     '',
     `- **Numbing:** ${numbing}`,
-    `- **Redness:** expect redness for about ${span(plan.downtimeDays, 'day')} after each session.`,
+    `- **Redness:** expect redness for about ${spanInWords(plan.downtimeDays, 'day')} after each session.`,
     `- **Results:** ${plan.resultsNote}`,
     `- **Afterwards:** ${plan.maintenance}`,
   ].join('\n');
