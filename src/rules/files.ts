@@ -12,6 +12,7 @@ export const RULE_FILE_NAMES = [
   'downtime.json',
   'screening.json',
   'care.json',
+  'adaptation.json',
 ] as const;
 
 /** rules/ at the package root (dist/rules/files.js or src/rules/files.ts -> ../../rules). */
