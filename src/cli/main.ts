@@ -8,6 +8,7 @@ import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
 import { readRuleIds, rulesDir } from './rules-dir.js';
 import { suggest } from '../rules/names.js';
+import { registerRecordsCommands } from './records-commands.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -17,6 +18,8 @@ Exit codes:
   1    batch finished but some rows were rejected (see --rejects)
   2    usage or input error: unknown option or id, bad value, missing answer
   3    the rules folder is invalid
+  4    the records database cannot be used (cannot be opened or created,
+       locked past the wait, not a needleplan database, or made by a newer version)
   130  interrupted (Ctrl-C)`;
 
 const PLAN_EXAMPLES = `
@@ -111,6 +114,8 @@ export function buildProgram(): Command {
     .option('--explain', 'show every rule behind every number')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
     .option('--no-input', 'never prompt; missing answers are an error naming the flags to pass')
+    .option('--save', "store the plan as the client's course in the records database (needs --client)")
+    .option('--db <file>', 'the records database (env: NEEDLEPLAN_DB; default $XDG_DATA_HOME/needleplan/needleplan.db)')
     // Built when shown: the ids of the rules in force (--rules is parsed before --help acts).
     .addHelpText('after', ({ command }) => `${planChoicesHelp(command.opts().rules)}\n${PLAN_EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (options) => {
@@ -137,6 +142,8 @@ export function buildProgram(): Command {
       const rejected = await runBatch(file, options);
       process.exitCode = exitCodeFor({ kind: 'batch', rejected });
     });
+
+  registerRecordsCommands(program);
 
   const rules = program
     .command('rules')
