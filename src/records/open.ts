@@ -56,7 +56,7 @@ function sqliteReason(error: unknown): string | undefined {
     return 'locked by another program for longer than the wait; try again when it has finished';
   if (code.startsWith('SQLITE_NOTADB')) return 'not a needleplan records database (not an SQLite file)';
   if (code.startsWith('SQLITE_CORRUPT')) return 'the file is damaged (SQLite reports corruption); restore it from a backup';
-  if (code.startsWith('SQLITE_CANTOPEN')) return 'cannot be opened (check the folder and its permissions)';
+  if (code.startsWith('SQLITE_CANTOPEN') || String((error as Error)?.message).startsWith('ConnectionFailed')) return 'cannot be opened (check the folder and its permissions)';
   if (code.startsWith('SQLITE_READONLY')) return 'is read-only for needleplan (check its permissions)';
   if (code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) return 'permission denied';
   if (code.startsWith('SQLITE_FULL')) return 'the disk is full';
