@@ -1,12 +1,13 @@
 // `needleplan due`: clients with a session due by a date (--on, default today) or within
 // N days of it, overdue first. One query over the due columns; no plan is read.
-import { z } from 'zod';
+// Its two flags are checked by hand, not with zod: loading zod would be a third of the
+// command's start-up, and `due` is the one a clinic runs every morning (bench:due).
+import { UserError } from '../cli/errors.js';
 import { today } from '../cli/today.js';
 import { emit } from '../cli/output.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { withRecords } from '../records/open.js';
 import { renderDue, type DueFormat } from '../render/due.js';
-import { flagIssues } from './records-common.js';
 
 export interface DueOptions {
   on?: string;
@@ -16,16 +17,17 @@ export interface DueOptions {
   db?: string;
 }
 
-const Flags = z.strictObject({
-  on: z.iso.date('a date as YYYY-MM-DD').optional(),
-  within: z.string().trim().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().max(3660, 'at most 3660 days')).optional(),
-});
+/** A real calendar date as YYYY-MM-DD (2027-02-30 is not one). */
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && addDays(s, 0) === s;
 
 export async function runDue(options: DueOptions): Promise<void> {
-  const parsed = Flags.safeParse({ on: options.on, within: options.within });
-  if (!parsed.success) throw flagIssues(parsed.error, { on: '--on', within: '--within' });
-  const on = parsed.data.on ?? today();
-  const by = addDays(on, parsed.data.within ?? 0);
+  const problems: string[] = [];
+  if (options.on !== undefined && !isDate(options.on.trim())) problems.push(`--on ${options.on}: a date as YYYY-MM-DD`);
+  const within = options.within?.trim();
+  if (within !== undefined && !(/^\d+$/.test(within) && Number(within) <= 3660)) problems.push(`--within ${options.within}: a whole number of days, at most 3660`);
+  if (problems.length) throw new UserError(problems.join('\n'));
+  const on = options.on?.trim() ?? today();
+  const by = addDays(on, within === undefined ? 0 : Number(within));
   const rows = await withRecords(options.db, (store) => store.due(by));
   const items = rows.map((r) => ({ ...r, daysOverdue: Math.max(0, daysBetween(r.due, on)) }));
   emit(renderDue({ on, by, items }, options.format), options.output);

@@ -75,7 +75,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE courses ADD COLUMN next_session INTEGER;
       ALTER TABLE courses ADD COLUMN next_due TEXT;
       ALTER TABLE courses ADD COLUMN last_session TEXT;
-      CREATE INDEX courses_due ON courses(next_due) WHERE active = 1 AND next_status = 'due';`,
+      -- Covering: due reads these columns from the index alone, never a course row (whose
+      -- plan JSON spans pages). Partial: only courses that can be due are in it.
+      CREATE INDEX courses_due ON courses(next_due, client_id, next_session, sessions_total, last_session)
+        WHERE active = 1 AND next_status = 'due';`,
   },
 ];
 

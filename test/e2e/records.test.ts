@@ -134,6 +134,20 @@ describe('records: refusals and edge cases', () => {
     expect(saving.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('--help and plan do not even load the database driver', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN, ROOT, cliEnv } = await import('../helpers/run-cli.js');
+    const hook = join(ROOT, 'test/fixtures/records/report-libsql.mjs');
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', hook, BIN, ...args], { cwd: ROOT, env: cliEnv({ NEEDLEPLAN_DB: freshDb() }), encoding: 'utf8' });
+    for (const args of [['--help'], [...PLAN, '--client', 'Ana', '-f', 'json']]) {
+      const r = run(...args);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/LOADED/);
+    }
+    // The hook does see it when a records command runs, so the check above can fail.
+    expect(run('due').stderr).toMatch(/LOADED .*libsql/);
+  });
+
   it('--help lists exit code 4', () => {
     expect(runCli(['--help']).stdout).toMatch(/\n {2}4 {4}the records database cannot be used/);
   });
