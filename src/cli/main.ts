@@ -3,11 +3,11 @@
 // every failure into a message and the contract's exit code.
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { UserError, describeError } from './errors.js';
+import { UserError, describeError } from '../errors.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
-import { readRuleIds, rulesDir } from './rules-dir.js';
-import { suggest } from '../rules/names.js';
+import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
+import { suggest } from '../text/names.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -1,13 +1,13 @@
 // `needleplan plan`: flags (and, on a terminal, prompts for what they leave open) -> the one
 // intake schema -> plan -> renderer -> stdout or a file. Flags that are wrong are an error
 // straight away (prompts can't fix them); answers that are missing are asked for, or named.
-import { loadRuleSet } from '../cli/rules-source.js';
-import { BUILTIN_RULES_DIR, rulesDir } from '../cli/rules-dir.js';
-import { UserError } from '../cli/errors.js';
-import { assertOutside, emit } from '../cli/output.js';
-import { issueLines } from '../cli/intake-flags.js';
-import { useColor } from '../cli/color.js';
-import { today } from '../cli/today.js';
+import { loadRuleSet } from '../shell/rules-source.js';
+import { BUILTIN_RULES_DIR, rulesDir } from '../shell/rules-dir.js';
+import { UserError } from '../errors.js';
+import { assertOutside, emit } from '../shell/output.js';
+import { issueLines } from './intake-flags.js';
+import { useColor } from '../shell/color.js';
+import { today } from '../shell/today.js';
 import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
 import { loadRenderer, type Format } from '../render/index.js';

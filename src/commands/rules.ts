@@ -3,14 +3,14 @@
 // the one catch in cli/main.ts, the same way `plan --rules` prints it.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadRules, type LoadResult } from '../rules/load.js';
-import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from '../rules/files.js';
-import { problemCounts, RulesError } from '../rules/problems.js';
-import { problemLines } from '../render/rules-problems.js';
+import { loadRules, type LoadResult } from '../rules/load/load.js';
+import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from '../rules/load/files.js';
+import { problemCounts, RulesError } from '../rules/load/problems.js';
+import { problemLines } from '../rules/load/report.js';
 import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
-import { useColor } from '../cli/color.js';
-import { UserError } from '../cli/errors.js';
-import { rulesDir } from '../cli/rules-dir.js';
+import { useColor } from '../shell/color.js';
+import { UserError } from '../errors.js';
+import { rulesDir } from '../shell/rules-dir.js';
 
 function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable<LoadResult['rules']> } {
   const result = loadRules(dir);

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import type { Plan } from '../engine/types.js';
 import { FORMATS, loadRenderer, type Format } from '../render/index.js';
-import { isInside, writeFileAtomic } from '../cli/output.js';
-import { UserError } from '../cli/errors.js';
+import { isInside, writeFileAtomic } from '../shell/output.js';
+import { UserError } from '../errors.js';
 import type { ConsultContext } from './consult.js';
 
 const NAMES: Record<Format, { name: string; ext: string }> = {

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import type { Plan } from '../engine/types.js';
 import type { RenderOptions } from './index.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../errors.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { beforeCareFor, spanInWords } from './handout-format.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { PlanJson } from '../../src/render/plan-schema.js';
+import { PlanJson } from '../../src/engine/plan-schema.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/plan/${name}`, import.meta.url));
 const README_EXAMPLE = ['plan', '--concern', 'acne-scars=severe', '--zone', 'cheeks', '--fitzpatrick', 'III', '--screened', '--start', '2027-01-05'];

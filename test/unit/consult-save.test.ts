@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen } from '@inquirer/testing/vitest';
 import { checkSavePath, defaultFileName, offerSave } from '../../src/consult/save.js';
 import { plan } from '../../src/engine/plan.js';
-import { BUILTIN_RULES_DIR } from '../../src/cli/rules-dir.js';
+import { BUILTIN_RULES_DIR } from '../../src/shell/rules-dir.js';
 import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
 import { Writable } from 'node:stream';
 

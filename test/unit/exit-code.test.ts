@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from '../../src/cli/exit-code.js';
-import { UserError, Interrupted, describeError } from '../../src/cli/errors.js';
-import { RulesError } from '../../src/rules/problems.js';
+import { UserError, Interrupted, describeError } from '../../src/errors.js';
+import { RulesError } from '../../src/rules/load/problems.js';
 
 const named = (name: string) => Object.assign(new Error('x'), { name });
 

@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { plan } from '../../src/engine/plan.js';
 import type { Plan } from '../../src/engine/types.js';
 import { renderIcs } from '../../src/render/ics.js';
-import { UserError } from '../../src/cli/errors.js';
+import { UserError } from '../../src/errors.js';
 import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
 import { handoutCase } from '../fixtures/handout/cases.js';
 

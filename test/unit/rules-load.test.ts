@@ -4,12 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRules, loadRulesOrThrow, RulesError } from '../../src/rules/load.js';
+import { loadRules, loadRulesOrThrow, RulesError } from '../../src/rules/load/load.js';
 import { RULE_FILES } from '../../src/rules/schema.js';
-import { RULE_FILE_NAMES, BUILTIN_RULES_DIR } from '../../src/rules/files.js';
-import { loadPrecompiledBuiltin, precompiledKey, PRECOMPILED_FORMAT } from '../../src/rules/precompiled.js';
-import { formatProblem } from '../../src/rules/problems.js';
-import { renderRulesError } from '../../src/render/rules-problems.js';
+import { RULE_FILE_NAMES, BUILTIN_RULES_DIR } from '../../src/rules/load/files.js';
+import { loadPrecompiledBuiltin, precompiledKey, PRECOMPILED_FORMAT } from '../../src/rules/load/precompiled.js';
+import { formatProblem } from '../../src/rules/load/problems.js';
+import { renderRulesError } from '../../src/rules/load/report.js';
 
 const root = mkdtempSync(join(tmpdir(), 'needleplan-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

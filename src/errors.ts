@@ -1,8 +1,8 @@
 // Two kinds of failure the shell knows: a UserError (bad flag, bad answer, bad file: the
 // user can fix it) carries its exit code; anything else is a bug. RulesError (exit 3)
 // lives beside the rules loader. describeError turns either into the words on stderr.
-import { EXIT, exitCodeFor } from './exit-code.js';
-import { RulesError } from '../rules/problems.js';
+import { EXIT, exitCodeFor } from './cli/exit-code.js';
+import { RulesError } from './rules/load/problems.js';
 
 export class UserError extends Error {
   constructor(
@@ -35,7 +35,7 @@ export async function describeError(error: unknown, debug: boolean): Promise<{ c
     return { code, text: lines.join('') };
   }
   if (error instanceof RulesError) {
-    const { renderRulesError } = await import('../render/rules-problems.js');
+    const { renderRulesError } = await import('./rules/load/report.js');
     return { code, text: renderRulesError(error) };
   }
   const message = error instanceof Error ? error.message : String(error);

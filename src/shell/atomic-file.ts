@@ -1,9 +1,9 @@
 // A file written as a stream and published whole: rows go to a temporary file beside the
 // target, renamed over it only when the batch finished, so a crash or Ctrl-C never leaves
-// half a plans file (the same rule as src/cli/output.ts, for streams).
+// half a plans file (the same rule as src/shell/output.ts, for streams).
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { cannotWrite, tempDirBeside } from '../cli/output.js';
+import { cannotWrite, tempDirBeside } from './output.js';
 
 export interface AtomicFile {
   path: string;

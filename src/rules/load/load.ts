@@ -3,16 +3,16 @@
 // changes; the rest come from the built-in set. Every problem is collected and reported
 // together (exit 3), each with file, line, JSON path and a plain-words fix.
 // This module loads zod. The CLI's start-up path uses precompiled.ts for the unchanged
-// built-in set and imports this one only when it has to validate (see cli/rules-source.ts).
+// built-in set and imports this one only when it has to validate (see shell/rules-source.ts).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RULE_FILES, type RuleFileName, type RuleSet } from './schema.js';
+import { RULE_FILES, type RuleFileName, type RuleSet } from '../schema.js';
 import { checkRuleSet, type FileNames } from './checks.js';
 import { RulesError, type RuleProblem } from './problems.js';
 import { problemsFromZod } from './issue-words.js';
 import { scanJson, type JsonMap, type TextPosition } from './json-text.js';
 import { fingerprint } from './fingerprint.js';
-import { suggest } from './names.js';
+import { suggest } from '../../text/names.js';
 import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from './files.js';
 
 export { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RulesError };

@@ -1,8 +1,8 @@
 // Words for a rules folder's problems: one line each (file:line:column, JSON path, fix),
 // errors before warnings, in file order. Used by `rules validate` and by every command
 // that stops on an invalid rules folder (exit 3), so they all read the same.
-import { RULE_FILE_NAMES, BUILTIN_ORIGIN } from '../rules/files.js';
-import { formatProblem, sortProblems, type RuleProblem, type RulesError } from '../rules/problems.js';
+import { RULE_FILE_NAMES, BUILTIN_ORIGIN } from './files.js';
+import { formatProblem, sortProblems, type RuleProblem, type RulesError } from './problems.js';
 
 const BUILTIN_PREFIX = '(built-in) ';
 

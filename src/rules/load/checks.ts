@@ -1,10 +1,10 @@
 // Cross-field checks on a rule set whose files each passed their schema. Each check is a
 // small named function that reports problems (never throws), so `rules validate` can
 // show every problem at once. Pure: no I/O.
-import type { RuleFileName, RuleSet } from './schema.js';
+import type { RuleFileName, RuleSet } from '../schema.js';
 import type { RuleProblem } from './problems.js';
-import { nameKey, suggest } from './names.js';
-import { appliesTo } from './applies.js';
+import { nameKey, suggest } from '../../text/names.js';
+import { appliesTo } from '../applies.js';
 
 type Sections = Omit<RuleSet, 'sha256' | 'origin'>;
 /** Display name of each file, e.g. "clinic/zones.json" or "(built-in) zones.json". */

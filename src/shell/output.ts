@@ -2,7 +2,7 @@
 // crash never leaves half a plan, and never over a file the command was told to read.
 import { mkdtempSync, renameSync, rmSync, writeFileSync, realpathSync, existsSync } from 'node:fs';
 import { dirname, join, resolve, basename, sep } from 'node:path';
-import { UserError } from './errors.js';
+import { UserError } from '../errors.js';
 
 /** The real path of a file that may not exist yet: its folder's real path plus its name. */
 function realish(p: string): string {
