@@ -3,7 +3,8 @@
 // every failure into a message and the contract's exit code.
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { UserError, describeError } from '../errors.js';
+import { UserError } from '../errors.js';
+import { describeError } from './catch.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
 import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
@@ -210,7 +211,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    const { code, text } = await describeError(error, argv.includes('--debug'));
+    const { code, text } = describeError(error, argv.includes('--debug'));
     process.stderr.write(text);
     process.exitCode = code;
   }

@@ -1,12 +1,11 @@
 // `needleplan rules validate | show | init`: a clinic checks, reads and copies its rules
 // without reading TypeScript. An invalid set throws RulesError (exit 3) and is printed by
-// the one catch in cli/main.ts, the same way `plan --rules` prints it.
+// the one catch in cli/catch.ts, the same way `plan --rules` prints it.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadRules, type LoadResult } from '../rules/load/load.js';
 import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from '../rules/load/files.js';
-import { problemCounts, RulesError } from '../rules/load/problems.js';
-import { problemLines } from '../rules/load/report.js';
+import { problemCounts, problemLines, rulesError } from '../rules/load/problems.js';
 import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
 import { useColor } from '../shell/color.js';
 import { UserError } from '../errors.js';
@@ -14,7 +13,7 @@ import { rulesDir } from '../shell/rules-dir.js';
 
 function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable<LoadResult['rules']> } {
   const result = loadRules(dir);
-  if (!result.rules) throw new RulesError(result.problems, dir ?? BUILTIN_ORIGIN);
+  if (!result.rules) throw rulesError(result.problems, dir ?? BUILTIN_ORIGIN);
   return result as LoadResult & { rules: NonNullable<LoadResult['rules']> };
 }
 

@@ -175,6 +175,7 @@ export function problemsFromZod(error: z.ZodError, file: string, json: unknown, 
   return error.issues.flatMap((issue) =>
     words(issue, json, schema as unknown as SchemaNode).map(({ path, message }) => ({
       level: 'error' as const,
+      code: 'schema',
       file,
       path: formatPath(path),
       message,
