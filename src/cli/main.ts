@@ -107,7 +107,7 @@ export function buildProgram(): Command {
     .option('--client <text>', 'client name or id, echoed in the output')
     .option('--device <id>', "needling device from the rules (default: the rule set's own)")
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension, else text)').choices(FORMATS))
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--explain', 'show every rule behind every number')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')

@@ -5,7 +5,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
 import { UserError, Interrupted } from '../errors.js';
-import { assertNotInput, assertOutside, samePath } from '../shell/output.js';
+import { assertNotInput, assertOutside, samePath } from '../shell/paths.js';
 import { loadRuleSet, rulesDir } from '../shell/rules-source.js';
 import { BUILTIN_RULES_DIR } from '../shell/rules-dir.js';
 import { today } from '../shell/today.js';
@@ -16,7 +16,7 @@ import { describeProblems, extraCells, isBlank, issueProblems, rowReader } from 
 import { rowPlanner } from '../batch/planner.js';
 import { csvWriter, planCells, planJsonLine, PLAN_COLUMNS } from '../batch/output.js';
 import { RejectsWriter } from '../batch/rejects.js';
-import { openAtomicFile, type AtomicFile } from '../shell/atomic-file.js';
+import { openAtomicFile, type AtomicFile } from '../shell/atomic-write.js';
 import { formatSummary, Tally } from '../batch/summary.js';
 import { startProgress } from '../batch/progress.js';
 

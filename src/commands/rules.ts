@@ -7,7 +7,7 @@ import { loadRules, type LoadResult } from '../rules/load/load.js';
 import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from '../rules/load/files.js';
 import { problemCounts, problemLines, rulesError } from '../rules/load/problems.js';
 import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
-import { useColor } from '../shell/color.js';
+import { chalkPaint, useColor } from '../shell/color.js';
 import { UserError } from '../errors.js';
 import { rulesDir } from '../shell/rules-dir.js';
 
@@ -50,7 +50,7 @@ export async function runRulesShow(given: string | undefined, options: RulesShow
     return;
   }
   const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
-  const paint = color ? await (await import('../render/paint.js')).chalkPaint() : undefined;
+  const paint = color ? await chalkPaint() : undefined;
   process.stdout.write(renderRulesText(rules, { own, ...(paint ? { paint } : {}) }));
   if (problems.length)
     process.stderr.write(`needleplan: ${problemCounts(problems)} in these rules; see them with: needleplan rules validate${dir === undefined ? '' : ` ${dir}`}\n`);

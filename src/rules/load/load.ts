@@ -13,6 +13,7 @@ import { problemsFromZod } from './issue-words.js';
 import { scanJson, type JsonMap, type TextPosition } from './json-text.js';
 import { fingerprint } from './fingerprint.js';
 import { suggest } from '../../text/names.js';
+import { fileErrorWords } from '../../text/file-errors.js';
 import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from './files.js';
 
 export { BUILTIN_ORIGIN, BUILTIN_RULES_DIR };
@@ -37,14 +38,7 @@ function findForbiddenKeys(value: unknown, path: string, out: string[]): void {
     }
 }
 
-function cannotRead(e: unknown, what: string): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `no such ${what}`;
-  if (code === 'EISDIR') return 'this is a folder, not a file';
-  if (code === 'ENOTDIR') return 'this is a file, not a folder';
-  if (code === 'EACCES' || code === 'EPERM') return `permission denied: needleplan may not read this ${what}`;
-  return (e as Error).message;
-}
+const cannotRead = (e: unknown, what: 'file' | 'folder') => fileErrorWords(e, what, 'read');
 
 /** "line 4, column 17" for V8's "… at position 42", if the scanner ever disagrees with JSON.parse. */
 function v8Position(text: string, message: string): TextPosition | undefined {
