@@ -89,7 +89,7 @@ describe('openAtomicFile', () => {
     writeFileSync(file, 'old');
     const out = openAtomicFile(file);
     out.stream.end('new');
-    await new Promise((r) => out.stream.on('finish', r));
+    await new Promise<void>((r) => out.stream.on('finish', () => r()));
     expect(readFileSync(file, 'utf8')).toBe('old');
     out.commit();
     expect(readFileSync(file, 'utf8')).toBe('new');
