@@ -17,7 +17,7 @@ import { openStore } from '../dist/records/open.js';
 import { plan } from '../dist/engine/plan.js';
 import { nextSession } from '../dist/engine/next-session.js';
 import { addDays } from '../dist/engine/dates.js';
-import { loadRulesOrThrow } from '../dist/rules/load.js';
+import { loadRulesOrThrow } from '../dist/rules/load/load.js';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 20;

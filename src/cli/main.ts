@@ -3,11 +3,12 @@
 // every failure into a message and the contract's exit code.
 import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { UserError, describeError } from './errors.js';
+import { UserError } from '../errors.js';
+import { describeError } from './catch.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
-import { readRuleIds, rulesDir } from './rules-dir.js';
-import { suggest } from '../rules/names.js';
+import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
+import { suggest } from '../text/names.js';
 import { registerRecordsCommands } from './records-commands.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -19,7 +20,7 @@ Exit codes:
   2    usage or input error: unknown option or id, bad value, missing answer
   3    the rules folder is invalid
   4    the records database cannot be used (cannot be opened or created,
-       locked past the wait, not a needleplan database, or made by a newer version)
+       locked past the wait, not a needleplan database, or from a newer version)
   130  interrupted (Ctrl-C)`;
 
 const PLAN_EXAMPLES = `
@@ -109,13 +110,13 @@ export function buildProgram(): Command {
     .option('--client <text>', 'client name or id, echoed in the output')
     .option('--device <id>', "needling device from the rules (default: the rule set's own)")
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension, else text)').choices(FORMATS))
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--explain', 'show every rule behind every number')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
     .option('--no-input', 'never prompt; missing answers are an error naming the flags to pass')
     .option('--save', "store the plan as the client's course in the records database (needs --client)")
-    .option('--db <file>', 'the records database (env: NEEDLEPLAN_DB; default $XDG_DATA_HOME/needleplan/needleplan.db)')
+    .option('--db <file>', 'the records database (env: NEEDLEPLAN_DB)')
     // Built when shown: the ids of the rules in force (--rules is parsed before --help acts).
     .addHelpText('after', ({ command }) => `${planChoicesHelp(command.opts().rules)}\n${PLAN_EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (options) => {
@@ -217,7 +218,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    const { code, text } = await describeError(error, argv.includes('--debug'));
+    const { code, text } = describeError(error, argv.includes('--debug'));
     process.stderr.write(text);
     process.exitCode = code;
   }

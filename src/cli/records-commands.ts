@@ -5,18 +5,18 @@ import { Command, Option } from 'commander';
 import { FORMATS } from '../render/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-const DB_HELP = 'the records database (env: NEEDLEPLAN_DB; default $XDG_DATA_HOME/needleplan/needleplan.db)';
+const DB_HELP = 'the records database (env: NEEDLEPLAN_DB; default: needleplan/needleplan.db under $XDG_DATA_HOME)';
 const RULES_HELP = 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)';
 
 const RECORDS_HELP = `
-A whole course:
-  $ needleplan plan -c fine-lines=moderate -z cheeks --fitzpatrick II --screened \\
-      --start 2027-01-05 --client "Ana Li" --save
+A whole course (see docs/records.md):
+  $ needleplan plan -c fine-lines=moderate -z cheeks --fitzpatrick II \\
+      --screened --start 2027-01-05 --client "Ana Li" --save
   $ needleplan record "Ana Li" --zone cheeks=0.75 --passes 2 --reaction mild
-  $ needleplan record "Ana Li" --healed-days 5      (adds the healing time later)
-  $ needleplan next "Ana Li"                        (date and depth, adapted, with reasons)
-  $ needleplan due --within 7                       (who is due this week)
-  $ needleplan show "Ana Li" -f html -o ana.html    (the saved plan, as planned)
+  $ needleplan record "Ana Li" --healed-days 5     (healing time, added later)
+  $ needleplan next "Ana Li"                       (adapted, with reasons)
+  $ needleplan due --within 7                      (who is due this week)
+  $ needleplan show "Ana Li" -f html -o ana.html   (the saved plan, as planned)
   $ needleplan forget "Ana Li"`;
 
 export function registerRecordsCommands(program: Command): void {

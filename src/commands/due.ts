@@ -2,9 +2,9 @@
 // N days of it, overdue first. One query over the due columns; no plan is read.
 // Its two flags are checked by hand, not with zod: loading zod would be a third of the
 // command's start-up, and `due` is the one a clinic runs every morning (bench:due).
-import { UserError } from '../cli/errors.js';
-import { today } from '../cli/today.js';
-import { emit } from '../cli/output.js';
+import { UserError } from '../errors.js';
+import { today } from '../shell/today.js';
+import { emit } from '../shell/atomic-write.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { withRecords } from '../records/open.js';
 import { renderDue, type DueFormat } from '../render/due.js';

@@ -1,11 +1,11 @@
 // `history <client>` (every course and session, amendments beside the originals),
 // `show <client>` (the stored plan re-rendered exactly as it was planned, never re-planned)
 // and `forget <client>` (erases the client and every record, then compacts the file).
-import { UserError } from '../cli/errors.js';
-import { emit } from '../cli/output.js';
-import { useColor } from '../cli/color.js';
+import { UserError } from '../errors.js';
+import { emit } from '../shell/atomic-write.js';
+import { chalkPaint, useColor } from '../shell/color.js';
 import { withRecords } from '../records/open.js';
-import { loadRenderer, type Format } from '../render/index.js';
+import { FORMAT_INFO, loadRenderer, type Format } from '../render/index.js';
 import { renderHistory, type HistoryFormat } from '../render/history.js';
 import { requireClient, requireCourse, warn } from './records-common.js';
 
@@ -45,7 +45,9 @@ export async function runShow(clientName: string, options: ShowOptions): Promise
   const toStdout = options.output === undefined || options.output === '-';
   const color = toStdout && options.format === 'text' && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const render = await loadRenderer(options.format);
-  const paint = color ? await (await import('../render/paint.js')).chalkPaint() : undefined;
+  const unavailable = FORMAT_INFO[options.format].unavailable?.(plan);
+  if (unavailable) throw new UserError(`--format ${options.format}: ${unavailable}`);
+  const paint = color ? await chalkPaint() : undefined;
   emit(render(plan, { color, explain: options.explain ?? false, ...(paint ? { paint } : {}) } as Parameters<typeof render>[1]), options.output);
 }
 

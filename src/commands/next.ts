@@ -1,10 +1,10 @@
 // `needleplan next <client>`: the next session of the client's active course, from the
 // stored plan, the sessions recorded and the rules in force (nextSession, pure), in any
 // of the handout formats.
-import { loadRuleSet } from '../cli/rules-source.js';
-import { today } from '../cli/today.js';
-import { emit } from '../cli/output.js';
-import { useColor } from '../cli/color.js';
+import { loadRuleSet } from '../shell/rules-source.js';
+import { today } from '../shell/today.js';
+import { emit } from '../shell/atomic-write.js';
+import { useColor } from '../shell/color.js';
 import { withRecords } from '../records/open.js';
 import { loadNextRenderer, type NextFormat } from '../render/next/index.js';
 import { nextFor, requireClient, requireCourse } from './records-common.js';

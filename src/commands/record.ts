@@ -4,11 +4,11 @@
 // through zod; a depth beyond the device is refused, one above the plan is kept with a
 // warning, a zone outside the course is refused.
 import { z } from 'zod';
-import { UserError } from '../cli/errors.js';
-import { loadRuleSet } from '../cli/rules-source.js';
-import { today } from '../cli/today.js';
+import { UserError } from '../errors.js';
+import { loadRuleSet } from '../shell/rules-source.js';
+import { today } from '../shell/today.js';
 import { REACTIONS } from '../engine/next-session.js';
-import { nameKey } from '../rules/names.js';
+import { nameKey } from '../text/names.js';
 import { withRecords } from '../records/open.js';
 import type { CourseRecord, SessionZone } from '../records/store.js';
 import { dueOf, flagIssues, nextFor, requireClient, requireCourse, warn } from './records-common.js';

@@ -2,8 +2,8 @@
 // nearest names), the session records as the engine reads them, the due columns a course
 // keeps, and flag errors from zod in the CLI's words.
 import type { z } from 'zod';
-import { UserError } from '../cli/errors.js';
-import { suggest } from '../rules/names.js';
+import { UserError } from '../errors.js';
+import { suggest } from '../text/names.js';
 import { nextSession, type NextSession, type SessionInput } from '../engine/next-session.js';
 import type { RuleSet } from '../rules/schema.js';
 import type { ClientRecord, CourseDue, CourseRecord, RecordsStore, SessionRecord } from '../records/store.js';

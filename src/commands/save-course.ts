@@ -5,7 +5,7 @@
 import type { Plan } from '../engine/types.js';
 import type { RuleSet } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../errors.js';
 import { withRecords } from '../records/open.js';
 import { dueOf, nextFor } from './records-common.js';
 

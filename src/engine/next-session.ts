@@ -15,7 +15,8 @@
 import type { RuleSet } from '../rules/schema.js';
 import type { AdaptationAction } from '../rules/adaptation-schema.js';
 import type { Plan, RationaleEntry } from './types.js';
-import { Rationale, fmt } from './rationale.js';
+import { Rationale } from './rationale.js';
+import { fmt } from '../text/numbers.js';
 import { addDays, addMonths, daysBetween, laterOf } from './dates.js';
 
 export const REACTIONS = ['none', 'mild', 'moderate', 'severe'] as const;

@@ -4,11 +4,11 @@
 // (and plan --save) ever load it.
 import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError } from '../cli/errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { dbPath } from './location.js';
 import type { RecordsStore } from './store.js';
 
-export const EXIT_RECORDS = 4;
+export const EXIT_RECORDS = EXIT.records;
 /** Long enough for another terminal's write to finish; short enough to say so. */
 export const BUSY_TIMEOUT_MS = 5000;
 

@@ -14,7 +14,7 @@ import { dbPath } from '../../src/records/location.js';
 import type { RecordsStore } from '../../src/records/store.js';
 import { plan } from '../../src/engine/plan.js';
 import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
-import { UserError } from '../../src/cli/errors.js';
+import { UserError } from '../../src/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'needleplan-records-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import type { NextSession } from '../../engine/next-session.js';
-import { UserError } from '../../cli/errors.js';
+import { UserError } from '../../errors.js';
 import { addDays, daysBetween } from '../../engine/dates.js';
 
 const dateArray = (iso: string): DateArray => iso.split('-').map(Number) as DateArray;
