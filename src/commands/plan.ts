@@ -7,7 +7,7 @@ import { UserError } from '../cli/errors.js';
 import { assertOutside, emit } from '../cli/output.js';
 import { issueLines } from '../cli/intake-flags.js';
 import { useColor } from '../cli/color.js';
-import { today } from '../cli/today.js';
+import { nowInstant, today } from '../cli/today.js';
 import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
 import { loadRenderer, type Format } from '../render/index.js';
@@ -89,7 +89,7 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const color = toStdout && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const render = await loadRenderer(options.format);
   const paint = color && options.format === 'text' ? await chalkPaint() : undefined;
-  const renderOptions: TextOptions = { color, explain: options.explain ?? false, ...(paint ? { paint } : {}) };
+  const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), ...(paint ? { paint } : {}) };
   const text = render(p, renderOptions);
   if (consulted && toStdout) promptOutput.write('\n');
   emit(text, options.output);

@@ -11,6 +11,7 @@ import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
 import { useColor } from '../cli/color.js';
 import { UserError } from '../cli/errors.js';
 import { rulesDir } from '../cli/rules-dir.js';
+import { nowInstant } from '../cli/today.js';
 
 function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable<LoadResult['rules']> } {
   const result = loadRules(dir);
@@ -37,7 +38,7 @@ export async function runRulesValidate(given: string | undefined): Promise<void>
 }
 
 export interface RulesShowOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'fhir';
   /** false with --no-color. */
   color: boolean;
 }
@@ -48,6 +49,11 @@ export async function runRulesShow(given: string | undefined, options: RulesShow
   const { rules, problems, own } = loadOrThrow(dir);
   if (options.format === 'json') {
     process.stdout.write(renderRulesJson(rules));
+    return;
+  }
+  if (options.format === 'fhir') {
+    const { renderRulesFhir } = await import('../render/fhir/index.js');
+    process.stdout.write(renderRulesFhir(rules, { timestamp: nowInstant() }));
     return;
   }
   const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });

@@ -6,6 +6,7 @@ import type { Plan } from '../engine/types.js';
 import { FORMATS, loadRenderer, type Format } from '../render/index.js';
 import { isInside, writeFileAtomic } from '../cli/output.js';
 import { UserError } from '../cli/errors.js';
+import { nowInstant } from '../cli/today.js';
 import type { ConsultContext } from './consult.js';
 
 const NAMES: Record<Format, { name: string; ext: string }> = {
@@ -14,6 +15,7 @@ const NAMES: Record<Format, { name: string; ext: string }> = {
   markdown: { name: 'Markdown handout', ext: 'md' },
   html: { name: 'HTML handout', ext: 'html' },
   ics: { name: 'Calendar (.ics)', ext: 'ics' },
+  fhir: { name: 'FHIR R4 Bundle (for an EHR)', ext: 'fhir.json' },
 };
 
 export interface SaveContext extends ConsultContext {
@@ -62,7 +64,7 @@ export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
     if (existsSync(path) && !(await confirm({ message: `${path} exists. Replace it?`, default: false }, context))) continue;
     const render = await loadRenderer(format);
     try {
-      writeFileAtomic(path, render(plan, { color: false, explain: false }));
+      writeFileAtomic(path, render(plan, { color: false, explain: false, timestamp: nowInstant() }));
     } catch (error) {
       // The plan is already on screen: a file that can't be written is asked again, not fatal.
       if (!(error instanceof UserError)) throw error;

@@ -2,7 +2,7 @@
 // command pays only for the format it prints.
 import type { Plan } from '../engine/types.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'html', 'ics'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'html', 'ics', 'fhir'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -10,6 +10,9 @@ export interface RenderOptions {
   color: boolean;
   /** The full rationale instead of the short "why". */
   explain: boolean;
+  /** When the output was made (an instant), for formats that stamp it (FHIR's Bundle.timestamp);
+   * the caller reads the clock, never a renderer. */
+  timestamp?: string;
 }
 
 export type Renderer = (plan: Plan, options: RenderOptions) => string;
@@ -20,6 +23,7 @@ const loaders: Record<Format, () => Promise<Renderer>> = {
   markdown: async () => (await import('./markdown.js')).renderMarkdown,
   html: async () => (await import('./html.js')).renderHtml,
   ics: async () => (await import('./ics.js')).renderIcs,
+  fhir: async () => (await import('./fhir/index.js')).renderFhir,
 };
 
 export function loadRenderer(format: Format): Promise<Renderer> {
