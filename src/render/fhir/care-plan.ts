@@ -86,7 +86,7 @@ function summary(plan: Plan, treated: readonly ZoneView[]): string {
   const parts = [`Plan status: ${STATUS_WORDS[plan.status]}.`];
   if (plan.status !== 'not-eligible' && treated.length)
     parts.push(
-      `${plan.sessions.count} sessions (${span(plan.sessions, 'sessions')} for this course), every ${span(plan.intervalWeeks, 'weeks')}.`,
+      `${plan.sessions.count} sessions (the course allows ${span(plan.sessions, '').trim()}), every ${span(plan.intervalWeeks, 'weeks')}.`,
       `Depth: ${treated.map((z) => `${z.label} ${fmt(z.depthMm)} mm`).join(', ')}.`,
     );
   parts.push(`Rules: ${plan.rules.name} version ${plan.rules.version} (sha256 ${plan.rules.sha256}).`);
