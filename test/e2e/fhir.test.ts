@@ -35,6 +35,19 @@ describe('FHIR export through the CLI', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).resourceType).toBe('Bundle');
   });
 
+  it('-o x.fhir.json without -f picks FHIR; x.json stays the plan JSON', () => {
+    const fhir = join(tmp, 'picked.fhir.json');
+    const json = join(tmp, 'picked.json');
+    for (const out of [fhir, json]) {
+      const r = runCli([...PLAN, '-o', out]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('');
+    }
+    expect(JSON.parse(readFileSync(fhir, 'utf8')).resourceType).toBe('Bundle');
+    expect(JSON.parse(readFileSync(json, 'utf8')).schemaVersion).toBe(1);
+  });
+
   it('a not-eligible client is a result: exit 0, no activity', () => {
     const r = runCli([...PLAN, '--condition', 'pregnant', '-f', 'fhir']);
     expect(r.code).toBe(0);

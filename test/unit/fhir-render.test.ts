@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/engine/plan.js';
 import type { Plan } from '../../src/engine/types.js';
-import { loadRulesOrThrow } from '../../src/rules/load.js';
+import { loadRulesOrThrow } from '../../src/rules/load/load.js';
 import { fhirHistoryBundle, fhirPlanBundle, fhirRulesBundle, renderFhir, renderHistoryFhir, renderRulesFhir, type FhirHistoryInput } from '../../src/render/fhir/index.js';
 import { EXTENSION, planDefinitionUrl, questionnaireUrl, UCUM } from '../../src/render/fhir/urls.js';
+import { formatForPath } from '../../src/render/index.js';
 import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
 import { expectValidFhir } from '../helpers/fhir-validators.js';
 
@@ -40,6 +41,11 @@ describe('plan -f fhir: a Bundle of type collection', () => {
     expect(resources(bundle, 'CarePlan')).toHaveLength(1);
     expect(resources(bundle, 'QuestionnaireResponse')).toHaveLength(1);
     expect(resources(bundle, 'DetectedIssue')).toHaveLength(p.findings.length);
+  });
+
+  it('is in the renderer table: "-o plan.fhir.json" picks it, "plan.json" stays json', () => {
+    expect(formatForPath('c-1001.FHIR.json')).toBe('fhir');
+    expect(formatForPath('plan.json')).toBe('json');
   });
 
   it('renderFhir writes the Bundle as JSON, the same for the same plan', () => {

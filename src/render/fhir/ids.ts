@@ -4,7 +4,7 @@
 // own resources, the client's label for the Patient, the lot for a Device.
 import { createHash } from 'node:crypto';
 import type { Plan } from '../../engine/types.js';
-import { canonicalJson } from '../../rules/fingerprint.js';
+import { canonicalJson } from '../../rules/load/fingerprint.js';
 
 /** A UUID (version 5 layout, variant 1) from a sha256 of the parts. */
 export function stableUuid(...parts: readonly (string | number)[]): string {
