@@ -19,6 +19,7 @@ import { RejectsWriter } from '../batch/rejects.js';
 import { openAtomicFile, type AtomicFile } from '../shell/atomic-write.js';
 import { formatSummary, Tally } from '../batch/summary.js';
 import { startProgress } from '../batch/progress.js';
+import { printable } from '../text/escape.js';
 
 export interface BatchOptions {
   format?: 'csv' | 'ndjson';
@@ -162,9 +163,4 @@ export async function runBatch(
   if (!options.quiet)
     io.stderr.write(formatSummary(tally, { rejectsPath, notShown: tally.rejected - shown }));
   return tally.rejected;
-}
-
-/** Cells are echoed on stderr: control characters (escape sequences, CR) are shown, not run. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

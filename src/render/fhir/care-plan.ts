@@ -4,7 +4,7 @@
 // its body site and a UCUM mm depth. Findings are DetectedIssues in `supportingInfo`:
 // `addresses` takes Conditions only, and a finding is not a diagnosis.
 import type { Plan } from '../../engine/types.js';
-import { fmt, span } from '../../engine/rationale.js';
+import { fmt, span } from '../../text/numbers.js';
 import type { Reference, Resource } from './types.js';
 import type { ZoneView } from './plan-view.js';
 import { CODE_SYSTEM, EXTENSION, planDefinitionUrl, versioned } from './urls.js';

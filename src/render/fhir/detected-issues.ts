@@ -6,6 +6,7 @@ import type { Reference, Resource } from './types.js';
 import { CODE_SYSTEM, EXTENSION } from './urls.js';
 import { concept, zoneConcept } from './codes.js';
 import { stableUuid } from './ids.js';
+import { OUTCOME_WORDS } from '../outcome-words.js';
 
 /** DetectedIssue.severity (required binding: high | moderate | low) from the outcome. */
 export const SEVERITY_OF: Record<Outcome, 'high' | 'moderate' | 'low'> = {
@@ -14,14 +15,6 @@ export const SEVERITY_OF: Record<Outcome, 'high' | 'moderate' | 'low'> = {
   defer: 'moderate',
   modify: 'moderate',
   caution: 'low',
-};
-
-export const OUTCOME_WORDS: Record<Outcome, string> = {
-  block: 'not eligible',
-  clearance: 'physician clearance first',
-  defer: 'wait, then treat',
-  modify: 'the plan is changed',
-  caution: 'treat with care',
 };
 
 export function detectedIssue(f: FindingView, index: number, ctx: { planKey: string; patient: Reference; identified: string; zones: readonly ZoneView[] }): Resource {
@@ -36,7 +29,7 @@ export function detectedIssue(f: FindingView, index: number, ctx: { planKey: str
       ...f.zones.map((z) => ({ url: EXTENSION.findingZone, valueCodeableConcept: zoneConcept(z, labelOf(z)) })),
     ],
     status: 'final',
-    code: concept(CODE_SYSTEM.finding, f.code, undefined, `${f.code}: ${OUTCOME_WORDS[f.outcome]}`),
+    code: concept(CODE_SYSTEM.finding, f.code, undefined, `${f.code}: ${OUTCOME_WORDS[f.outcome].meaning}`),
     severity: SEVERITY_OF[f.outcome],
     patient: ctx.patient,
     identifiedDateTime: ctx.identified,

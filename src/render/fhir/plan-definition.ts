@@ -4,13 +4,13 @@
 // then one per concern with one sub-action per zone it may be treated in, then screening.
 import type { RuleSet, Severity } from '../../rules/schema.js';
 import { SEVERITIES } from '../../rules/vocabulary.js';
-import { fmt, span } from '../../engine/rationale.js';
+import { fmt, span } from '../../text/numbers.js';
 import { zonesForConcern } from '../../rules/applies.js';
 import type { Resource } from './types.js';
 import { CODE_SYSTEM, IDENTIFIER_SYSTEM, planDefinitionUrl, questionnaireUrl, versioned } from './urls.js';
 import { concept, microneedling } from './codes.js';
 import { stableUuid } from './ids.js';
-import { OUTCOME_WORDS } from './detected-issues.js';
+import { OUTCOME_WORDS } from '../outcome-words.js';
 
 /** A computable name (cnl-0 wants an initial capital, then letters, digits and _). */
 function computableName(name: string): string {
@@ -59,7 +59,7 @@ export function planDefinition(rules: RuleSet): Resource {
         description: 'A yes to any of these changes the plan as each says.',
         action: rules.screening.conditions.map((c) => ({
           title: c.label,
-          description: `${c.question} If yes (${OUTCOME_WORDS[c.outcome]}): ${c.message}${c.deferWeeks ? ` Wait ${fmt(c.deferWeeks)} weeks.` : ''}${c.downtimeExtraDays ? ` Adds ${span(c.downtimeExtraDays, 'days')} of downtime.` : ''}`,
+          description: `${c.question} If yes (${OUTCOME_WORDS[c.outcome].meaning}): ${c.message}${c.deferWeeks ? ` Wait ${fmt(c.deferWeeks)} weeks.` : ''}${c.downtimeExtraDays ? ` Adds ${span(c.downtimeExtraDays, 'days')} of downtime.` : ''}`,
           code: [concept(CODE_SYSTEM.finding, c.id, c.label)],
         })),
       },
