@@ -84,11 +84,13 @@ export function fhirJsProblems(resource: object): FhirProblem[] {
     .map((m) => ({ by: 'fhir.js', severity: m.severity ?? 'error', path: `${m.resourceId ?? ''} ${m.location ?? ''}`.trim(), message: m.message ?? '' }));
 }
 
-/** FHIR JSON: no null, no empty or blank string, no empty array or object, numbers finite. */
+/** FHIR JSON: no null, no empty or blank string, no control character below U+0020 but tab,
+ * CR and LF, no empty array or object, numbers finite. */
 export function jsonRuleProblems(value: unknown, path = ''): FhirProblem[] {
   const problem = (message: string): FhirProblem[] => [{ by: 'json', severity: 'error', path: path || '(root)', message }];
   if (value === null) return problem('null is not a FHIR value');
-  if (typeof value === 'string') return value.trim() === '' ? problem('empty string') : [];
+  // eslint-disable-next-line no-control-regex
+  if (typeof value === 'string') return value.trim() === '' ? problem('empty string') : /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value) ? problem('control character') : [];
   if (typeof value === 'number') return Number.isFinite(value) ? [] : problem('not a finite number');
   if (Array.isArray(value)) return value.length === 0 ? problem('empty array') : value.flatMap((v, i) => jsonRuleProblems(v, `${path}[${i}]`));
   if (typeof value === 'object') {

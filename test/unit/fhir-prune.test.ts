@@ -20,6 +20,10 @@ describe('pruneEmpty (FHIR JSON has no empty values)', () => {
     ).toEqual({ resourceType: 'CarePlan', extension: [{ url: 'u' }] });
   });
 
+  it('removes the control characters FHIR strings may not hold, keeping tab and line ends', () => {
+    expect(pruneEmpty({ text: 'Ana\u001b[31m\u0007 L.\tx\r\ny', only: '\u0000\u001f' })).toEqual({ text: 'Ana[31m L.\tx\r\ny' });
+  });
+
   it('keeps 0, false and text, and leaves its input as it was', () => {
     const input = { a: 0, b: false, c: 'x', d: [0, '', false], e: { f: '' } };
     expect(pruneEmpty(input)).toEqual({ a: 0, b: false, c: 'x', d: [0, false] });

@@ -68,6 +68,8 @@ describe('plan -f fhir: a Bundle of type collection', () => {
     expect(patient.name).toEqual([{ text: 'Ana Lima' }]);
     const anonymous = one(fhirPlanBundle(blocked), 'Patient');
     expect(Object.keys(anonymous).sort()).toEqual(['id', 'resourceType']);
+    const escaped = one(fhirPlanBundle(plan(makeIntake({ client: '\u001b[2JAna' }), rules, TODAY)), 'Patient');
+    expect(escaped.name).toEqual([{ text: '[2JAna' }]);
     // Same client, same Patient id across plans.
     const again = plan(makeIntake({ client: 'Ana Lima', start: '2027-02-01' }), rules, TODAY);
     expect(one(fhirPlanBundle(again), 'Patient').id).toBe(patient.id);

@@ -70,6 +70,7 @@ describe('FHIR validators', () => {
       'e[0].f: empty string',
     ]);
     expect(jsonRuleProblems({ a: 0, b: false, c: 'x' })).toEqual([]);
+    expect(jsonRuleProblems({ a: 'bell\u0007' })).toEqual([expect.objectContaining({ message: 'control character' })]);
   });
 
   it('the reference check catches a reference that resolves to no entry, and a fullUrl that is not the id', () => {
