@@ -7,6 +7,7 @@ import type { RuleSet } from '../rules/schema.js';
 import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
 import { nameIndex, nameKey, suggest, type Named } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
+import { FIELDS } from './fields.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
@@ -247,11 +248,11 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
   };
   const missing = (field: IntakeField, message: string) => issues.push({ field, code: 'missing', message });
 
-  const concerns = blankList(raw.concerns) ? (missing('concerns', 'no concern given'), undefined) : take('concerns', parsers.concerns, raw.concerns);
-  const zones = blankList(raw.zones) ? (missing('zones', 'no zone given'), undefined) : take('zones', parsers.zones, raw.zones);
+  const concerns = blankList(raw.concerns) ? (missing('concerns', FIELDS.concerns.missing!), undefined) : take('concerns', parsers.concerns, raw.concerns);
+  const zones = blankList(raw.zones) ? (missing('zones', FIELDS.zones.missing!), undefined) : take('zones', parsers.zones, raw.zones);
   const severity = blank(raw.severity) ? undefined : take('severity', severitySchema, raw.severity);
   const fitzpatrick = blank(raw.fitzpatrick)
-    ? (missing('fitzpatrick', 'no Fitzpatrick skin type given'), undefined)
+    ? (missing('fitzpatrick', FIELDS.fitzpatrick.missing!), undefined)
     : take('fitzpatrick', fitzpatrickSchema, raw.fitzpatrick);
   const painTolerance = blank(raw.painTolerance) ? 'normal' : take('painTolerance', painToleranceSchema, raw.painTolerance);
   const age = blank(raw.age) ? null : take('age', ageSchema, raw.age);
@@ -266,7 +267,7 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
   if (concerns) {
     const without = concerns.filter((c) => !c.severity && !severity).map((c) => c.id);
     if (without.length && !issues.some((i) => i.field === 'severity'))
-      missing('severity', `no severity for ${without.join(', ')} (mild, moderate or severe)`);
+      missing('severity', `${FIELDS.severity.missing} for ${without.join(', ')} (mild, moderate or severe)`);
     for (const c of concerns) if (c.severity ?? severity) resolved.push({ id: c.id, severity: (c.severity ?? severity)! });
   }
 
