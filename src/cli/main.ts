@@ -166,7 +166,7 @@ With no [dir], validate and show use the built-in rules.`,
     .command('show')
     .description('print the rule set as a practitioner reads it')
     .argument('[dir]', 'rules folder (default: $NEEDLEPLAN_RULES, else the built-in rules)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (fhir: a PlanDefinition and Questionnaire)').choices(['text', 'json', 'fhir']).default('text'))
     .option('--no-color', 'no colour, even on a terminal')
     .action(async (dir: string | undefined, options) => {
       const { runRulesShow } = await import('../commands/rules.js');

@@ -225,7 +225,7 @@ describe('plan: usage and input errors (exit 2)', () => {
     const format = runCli(base('-f', 'pdf'));
     expect(format.code).toBe(2);
     expect(format.stdout).toBe('');
-    expect(format.stderr).toContain("argument 'pdf' is invalid. Allowed choices are text, json, markdown, html, ics.");
+    expect(format.stderr).toContain("argument 'pdf' is invalid. Allowed choices are text, json, markdown, html, ics, fhir.");
   });
 
   it('-o never writes into the rules folder it reads', () => {
