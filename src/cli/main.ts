@@ -66,15 +66,34 @@ function idLine(flag: string, ids: readonly string[]): string {
   return lines.join('\n');
 }
 
+/**
+ * A help line wrapped to 80 columns like all other text, continuation lines indented; a
+ * word longer than a line (a folder path) gets a line of its own rather than being cut.
+ */
+function wrapHelpLine(text: string, indent = '  '): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.trim() !== '' && line.length + 1 + word.length > 80) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** The valid ids, read from the rules in force (cheaply: no zod just to print help). */
 function planChoicesHelp(rulesFlag: string | undefined): string {
   const dir = rulesDir(rulesFlag);
   const ids = readRuleIds(dir);
   const from =
     dir === undefined ? 'the built-in rules' : existsSync(dir) ? `the rules in ${dir}` : `the built-in rules: ${dir} does not exist`;
-  const unreadable = ids.unreadable.length ? `\n  (could not read ${ids.unreadable.join(', ')}: run "needleplan rules validate")` : '';
+  const unreadable = ids.unreadable.length
+    ? `\n${wrapHelpLine(`  (could not read ${ids.unreadable.join(', ')}: run "needleplan rules validate")`, '   ')}`
+    : '';
   return (
-    `\nValid ids (from ${from}):\n` +
+    `\n${wrapHelpLine(`Valid ids (from ${from}):`)}\n` +
     [idLine('--concern', ids.concerns), idLine('--zone', ids.zones), idLine('--condition', ids.conditions), idLine('--device', ids.devices)].join('\n') +
     unreadable
   );
