@@ -2,7 +2,7 @@
 // calls one function, imported lazily so `--help` loads nothing heavy. One catch turns
 // every failure into a message and the contract's exit code.
 import { existsSync, readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { UserError, describeError } from './errors.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
@@ -99,7 +99,17 @@ function planChoicesHelp(rulesFlag: string | undefined): string {
   );
 }
 
-export function buildProgram(): Command {
+const COMPLETION_HELP = `
+Install (the script runs needleplan, so needleplan must be on PATH):
+  $ echo 'source <(needleplan completion bash)' >> ~/.bashrc
+  $ needleplan completion zsh > "\${fpath[1]}/_needleplan"
+  $ needleplan completion fish > ~/.config/fish/completions/needleplan.fish
+
+Concern, zone and condition ids are those of the rules in force (--rules on the
+line being completed, else NEEDLEPLAN_RULES, else the built-in rules).`;
+
+/** `completion: false` leaves out the completion commands (the completion module adds its own). */
+export function buildProgram({ completion = true }: { completion?: boolean } = {}): Command {
   const program = new Command('needleplan')
     .description('Treatment planner for microneedling (collagen induction therapy): needle depth per zone, sessions, interval, screening and care.')
     .version(VERSION, '-V, --version')
@@ -199,13 +209,33 @@ With no [dir], validate and show use the built-in rules.`,
       await runRulesInit(dir);
     });
 
+  if (completion) {
+    program
+      .command('completion')
+      .description('print a shell completion script (bash, zsh or fish)')
+      .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+      .addHelpText('after', COMPLETION_HELP)
+      .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+        const { runCompletion } = await import('../commands/completion.js');
+        runCompletion(shell, buildProgram({ completion: false }));
+      });
+    // What the completion script asks on each Tab: `needleplan complete -- <words so far>`.
+    program
+      .command('complete', { hidden: true })
+      .argument('[words...]')
+      .action(async (words: string[]) => {
+        const { runComplete } = await import('../commands/completion.js');
+        runComplete(words, buildProgram({ completion: false }));
+      });
+  }
+
   // No command: a consultation on a terminal, short help otherwise.
   // Set after the subcommands exist so they keep commander's own excess-argument check.
   program.allowExcessArguments(true);
   program.action(async (_options: unknown, command: Command) => {
     const [word] = command.args;
     if (word !== undefined) {
-      const names = program.commands.map((c) => c.name());
+      const names = program.commands.map((c) => c.name()).filter((name) => name !== 'complete');
       const guess = suggest(word, names.map((n) => ({ id: n, label: n, aliases: [] })));
       throw new UserError(`unknown command "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; commands: ${names.join(', ')}`);
     }

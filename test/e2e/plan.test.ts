@@ -143,7 +143,7 @@ describe('plan: usage and input errors (exit 2)', () => {
     const r = runCli(['plann']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('needleplan: unknown command "plann" (did you mean plan?); commands: plan, batch, rules\n');
+    expect(r.stderr).toBe('needleplan: unknown command "plann" (did you mean plan?); commands: plan, batch, rules, completion\n');
   });
 
   it('severity words are read by the intake schema, as in a CSV', () => {
