@@ -1,13 +1,13 @@
 // Run by `npm run build` after tsc: validates the built-in rules once and writes the
 // resolved set to dist/builtin-rules.json with a hash of what it was made from (the rule
 // files and the compiled schema), so start-up can skip zod and validation while those are
-// unchanged (dist/rules/precompiled.js).
+// unchanged (dist/rules/load/precompiled.js).
 // The build fails when the built-in rules have an error.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadRules } from '../dist/rules/load.js';
-import { PRECOMPILED_FILE, PRECOMPILED_FORMAT, precompiledKey } from '../dist/rules/precompiled.js';
-import { formatProblem } from '../dist/rules/problems.js';
+import { loadRules } from '../dist/rules/load/load.js';
+import { PRECOMPILED_FILE, PRECOMPILED_FORMAT, precompiledKey } from '../dist/rules/load/precompiled.js';
+import { formatProblem } from '../dist/rules/load/problems.js';
 
 const before = precompiledKey();
 const { rules, problems } = loadRules();

@@ -3,8 +3,8 @@
 // that ignores case, spaces and punctuation, against the contract's names and a few common
 // aliases; anything else is mapped with --map "Their Header=field".
 import type { IntakeField } from '../intake/schema.js';
-import { UserError } from '../cli/errors.js';
-import { nameKey } from '../rules/names.js';
+import { UserError } from '../errors.js';
+import { nameKey } from '../text/names.js';
 
 /** "Client Name", "client_name" and "CLIENT-NAME" all become "clientname": the same key rule ids are matched by. */
 export const headerKey = nameKey;

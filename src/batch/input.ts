@@ -3,7 +3,7 @@
 // silently turning "Zoë" into "Zo�", and find the delimiter from the header line.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../errors.js';
 
 export const DETECTED_DELIMITERS = [',', ';', '\t'] as const;
 

@@ -3,7 +3,7 @@
 // ones included, takes one line plus the line breaks inside its quoted cells. (csv-parse's
 // own `info` counts a CRLF inside quotes as two lines, and costs a third of parse time.)
 import { parse, type Parser } from 'csv-parse';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../errors.js';
 
 /** A record longer than this is a quote that never closes, not a real row. */
 const MAX_RECORD_BYTES = 1 << 20;

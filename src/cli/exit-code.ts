@@ -1,14 +1,8 @@
 // The one place that decides the process's exit code (the contract's table). Pure: it
 // looks only at what happened, so every path (action, commander, prompt) agrees.
-export const EXIT = {
-  ok: 0,
-  rowsRejected: 1,
-  usage: 2,
-  rules: 3,
-  /** Not in the contract's table: an unexpected error, i.e. a bug (sysexits EX_SOFTWARE). */
-  bug: 70,
-  interrupted: 130,
-} as const;
+import { EXIT } from '../errors.js';
+
+export { EXIT };
 
 export type Outcome =
   | { kind: 'planned' }

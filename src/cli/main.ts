@@ -3,11 +3,12 @@
 // every failure into a message and the contract's exit code.
 import { existsSync, readFileSync } from 'node:fs';
 import { Argument, Command, Option } from 'commander';
-import { UserError, describeError } from './errors.js';
+import { UserError } from '../errors.js';
+import { describeError } from './catch.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
-import { readRuleIds, rulesDir } from './rules-dir.js';
-import { suggest } from '../rules/names.js';
+import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
+import { suggest } from '../text/names.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -135,7 +136,7 @@ export function buildProgram({ completion = true }: { completion?: boolean } = {
     .option('--client <text>', 'client name or id, echoed in the output')
     .option('--device <id>', "needling device from the rules (default: the rule set's own)")
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension, else text)').choices(FORMATS))
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--explain', 'show every rule behind every number')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
@@ -259,7 +260,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    const { code, text } = await describeError(error, argv.includes('--debug'));
+    const { code, text } = describeError(error, argv.includes('--debug'));
     process.stderr.write(text);
     process.exitCode = code;
   }

@@ -4,11 +4,11 @@
 // and every other row is still planned. Returns the number of rejected rows (exit 1 if any).
 import { pipeline } from 'node:stream/promises';
 import type { Readable, Writable } from 'node:stream';
-import { UserError, Interrupted } from '../cli/errors.js';
-import { assertNotInput, assertOutside, samePath } from '../cli/output.js';
-import { loadRuleSet, rulesDir } from '../cli/rules-source.js';
-import { BUILTIN_RULES_DIR } from '../cli/rules-dir.js';
-import { today } from '../cli/today.js';
+import { UserError, Interrupted } from '../errors.js';
+import { assertNotInput, assertOutside, samePath } from '../shell/paths.js';
+import { loadRuleSet, rulesDir } from '../shell/rules-source.js';
+import { BUILTIN_RULES_DIR } from '../shell/rules-dir.js';
+import { today } from '../shell/today.js';
 import { parseMaps, resolveColumns, fieldName, type Columns } from '../batch/columns.js';
 import { openInput } from '../batch/input.js';
 import { csvParser, LineCounter, parseFailure } from '../batch/records.js';
@@ -16,7 +16,7 @@ import { describeProblems, extraCells, isBlank, issueProblems, rowReader } from 
 import { rowPlanner } from '../batch/planner.js';
 import { csvWriter, planCells, planJsonLine, PLAN_COLUMNS } from '../batch/output.js';
 import { RejectsWriter } from '../batch/rejects.js';
-import { openAtomicFile, type AtomicFile } from '../batch/atomic-file.js';
+import { openAtomicFile, type AtomicFile } from '../shell/atomic-write.js';
 import { formatSummary, Tally } from '../batch/summary.js';
 import { startProgress } from '../batch/progress.js';
 

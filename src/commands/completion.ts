@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { Complete, RootCommand } from '@bomb.sh/tab';
 import tab from '@bomb.sh/tab/commander';
-import { readRuleIds, rulesDir } from '../cli/rules-dir.js';
+import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export const COMPLETION_DESCRIPTION = 'print a shell completion script (bash, zsh or fish)';

@@ -1,18 +1,18 @@
 // `needleplan plan`: flags (and, on a terminal, prompts for what they leave open) -> the one
 // intake schema -> plan -> renderer -> stdout or a file. Flags that are wrong are an error
 // straight away (prompts can't fix them); answers that are missing are asked for, or named.
-import { loadRuleSet } from '../cli/rules-source.js';
-import { BUILTIN_RULES_DIR, rulesDir } from '../cli/rules-dir.js';
-import { UserError } from '../cli/errors.js';
-import { assertOutside, emit } from '../cli/output.js';
-import { issueLines } from '../cli/intake-flags.js';
-import { useColor } from '../cli/color.js';
-import { today } from '../cli/today.js';
+import { loadRuleSet } from '../shell/rules-source.js';
+import { BUILTIN_RULES_DIR, rulesDir } from '../shell/rules-dir.js';
+import { UserError } from '../errors.js';
+import { assertOutside } from '../shell/paths.js';
+import { emit } from '../shell/atomic-write.js';
+import { issueLines } from './intake-flags.js';
+import { chalkPaint, useColor } from '../shell/color.js';
+import { today } from '../shell/today.js';
 import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
-import { loadRenderer, type Format } from '../render/index.js';
+import { FORMAT_INFO, formatForPath, loadRenderer, type Format } from '../render/index.js';
 import type { TextOptions } from '../render/text.js';
-import { chalkPaint } from '../render/paint.js';
 
 export interface PlanOptions {
   concern?: string[];
@@ -27,7 +27,8 @@ export interface PlanOptions {
   client?: string;
   device?: string;
   rules?: string;
-  format: Format;
+  /** Unset: the extension of --output picks it, else text. */
+  format?: Format;
   output?: string;
   explain?: boolean;
   /** false with --no-color. */
@@ -60,6 +61,8 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const readFolders = dir === undefined ? [BUILTIN_RULES_DIR] : [dir, BUILTIN_RULES_DIR];
   for (const folder of readFolders) assertOutside(options.output, folder, 'the rules folder');
 
+  // -f wins; else the extension of -o ("plan.md" is markdown); else text.
+  const format: Format = options.format ?? (options.output && options.output !== '-' ? formatForPath(options.output) : undefined) ?? 'text';
   const rules = await loadRuleSet(options.rules);
   let raw = rawFromFlags(options);
   let result = parseIntake(raw, rules);
@@ -86,9 +89,11 @@ export async function runPlan(options: PlanOptions): Promise<void> {
 
   const p = plan(result.intake, rules, today());
   const toStdout = options.output === undefined || options.output === '-';
+  const unavailable = FORMAT_INFO[format].unavailable?.(p);
+  if (unavailable) throw new UserError(`--format ${format}: ${unavailable}`);
   const color = toStdout && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
-  const render = await loadRenderer(options.format);
-  const paint = color && options.format === 'text' ? await chalkPaint() : undefined;
+  const render = await loadRenderer(format);
+  const paint = color && format === 'text' ? await chalkPaint() : undefined;
   const renderOptions: TextOptions = { color, explain: options.explain ?? false, ...(paint ? { paint } : {}) };
   const text = render(p, renderOptions);
   if (consulted && toStdout) promptOutput.write('\n');

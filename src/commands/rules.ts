@@ -1,20 +1,19 @@
 // `needleplan rules validate | show | init`: a clinic checks, reads and copies its rules
 // without reading TypeScript. An invalid set throws RulesError (exit 3) and is printed by
-// the one catch in cli/main.ts, the same way `plan --rules` prints it.
+// the one catch in cli/catch.ts, the same way `plan --rules` prints it.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadRules, type LoadResult } from '../rules/load.js';
-import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from '../rules/files.js';
-import { problemCounts, RulesError } from '../rules/problems.js';
-import { problemLines } from '../render/rules-problems.js';
+import { loadRules, type LoadResult } from '../rules/load/load.js';
+import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from '../rules/load/files.js';
+import { problemCounts, problemLines, rulesError } from '../rules/load/problems.js';
 import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
-import { useColor } from '../cli/color.js';
-import { UserError } from '../cli/errors.js';
-import { rulesDir } from '../cli/rules-dir.js';
+import { chalkPaint, useColor } from '../shell/color.js';
+import { UserError } from '../errors.js';
+import { rulesDir } from '../shell/rules-dir.js';
 
 function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable<LoadResult['rules']> } {
   const result = loadRules(dir);
-  if (!result.rules) throw new RulesError(result.problems, dir ?? BUILTIN_ORIGIN);
+  if (!result.rules) throw rulesError(result.problems, dir ?? BUILTIN_ORIGIN);
   return result as LoadResult & { rules: NonNullable<LoadResult['rules']> };
 }
 
@@ -51,7 +50,7 @@ export async function runRulesShow(given: string | undefined, options: RulesShow
     return;
   }
   const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
-  const paint = color ? await (await import('../render/paint.js')).chalkPaint() : undefined;
+  const paint = color ? await chalkPaint() : undefined;
   process.stdout.write(renderRulesText(rules, { own, ...(paint ? { paint } : {}) }));
   if (problems.length)
     process.stderr.write(`needleplan: ${problemCounts(problems)} in these rules; see them with: needleplan rules validate${dir === undefined ? '' : ` ${dir}`}\n`);

@@ -3,18 +3,11 @@
 // folder the plan was read from.
 import { existsSync } from 'node:fs';
 import type { Plan } from '../engine/types.js';
-import { FORMATS, loadRenderer, type Format } from '../render/index.js';
-import { isInside, writeFileAtomic } from '../cli/output.js';
-import { UserError } from '../cli/errors.js';
+import { FORMAT_INFO, FORMATS, loadRenderer, type Format } from '../render/index.js';
+import { isInside } from '../shell/paths.js';
+import { writeFileAtomic } from '../shell/atomic-write.js';
+import { UserError } from '../errors.js';
 import type { ConsultContext } from './consult.js';
-
-const NAMES: Record<Format, { name: string; ext: string }> = {
-  text: { name: 'Plain text', ext: 'txt' },
-  json: { name: 'JSON', ext: 'json' },
-  markdown: { name: 'Markdown handout', ext: 'md' },
-  html: { name: 'HTML handout', ext: 'html' },
-  ics: { name: 'Calendar (.ics)', ext: 'ics' },
-};
 
 export interface SaveContext extends ConsultContext {
   /** Folders the plan was read from (the rules): never written into. */
@@ -24,7 +17,7 @@ export interface SaveContext extends ConsultContext {
 /** "ana-2026-11-25.json": the client's name made file-safe, or "plan". */
 export function defaultFileName(plan: Plan, format: Format): string {
   const who = (plan.client ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${who || 'plan'}-${plan.plannedOn}.${NAMES[format].ext}`;
+  return `${who || 'plan'}-${plan.plannedOn}${FORMAT_INFO[format].extensions[0]}`;
 }
 
 /** Why a path can't be written, or true. */
@@ -34,6 +27,12 @@ export function checkSavePath(path: string, ctx: SaveContext): true | string {
   const inside = ctx.protectedFolders.find((folder) => isInside(name, folder));
   if (inside) return `That is inside the rules folder (${inside}); choose a file elsewhere`;
   return true;
+}
+
+/** The save menu's note for a format this plan can't be saved in, e.g. a calendar with no dates. */
+function unavailableNote(format: Format, plan: Plan): string | false {
+  const why = FORMAT_INFO[format].unavailable?.(plan);
+  return why ? `(${why.split(/[;:]/)[0]})` : false;
 }
 
 export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
@@ -50,8 +49,8 @@ export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
           { value: null, name: saved ? 'No, done' : 'No' },
           ...formats.map((f) => ({
             value: f,
-            name: NAMES[f].name,
-            disabled: f === 'ics' && plan.schedule.length === 0 ? '(needs dated sessions: give a start date)' : false,
+            name: FORMAT_INFO[f].label,
+            disabled: unavailableNote(f, plan),
           })),
         ],
       },

@@ -87,4 +87,5 @@ export function statusOf(findings: readonly Finding[], screened: boolean): Statu
   return 'ready';
 }
 
-export const romanType = (n: number): string => ROMAN[n - 1] ?? String(n);
+/** The intake holds 1-6 (checked there), so the index is always in range. */
+export const romanType = (n: number): (typeof ROMAN)[number] => ROMAN[n - 1]!;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { RuleSet } from '../rules/schema.js';
 import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
-import { nameIndex, nameKey, suggest, type Named } from '../rules/names.js';
+import { nameIndex, nameKey, suggest, type Named } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';

@@ -23,7 +23,6 @@ import { createHash } from 'node:crypto';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import type { Plan } from '../engine/types.js';
 import type { RenderOptions } from './index.js';
-import { UserError } from '../cli/errors.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { beforeCareFor, spanInWords } from './handout-format.js';
 
@@ -41,14 +40,6 @@ export function seriesKey(plan: Plan): string {
   return createHash('sha256').update(`needleplan series\n${basis}`).digest('hex').slice(0, 20);
 }
 
-function requireSessions(plan: Plan): void {
-  if (plan.status === 'not-eligible')
-    throw new UserError(
-      '--format ics: this client is not eligible for treatment now, so there are no sessions to put in a calendar; use --format markdown or html for a handout that says why',
-    );
-  if (plan.schedule.length === 0)
-    throw new UserError('--format ics needs --start YYYY-MM-DD: without a first session date the plan has no dated sessions');
-}
 
 /** Why a date may still move, in words that name no condition. */
 const PROVISIONAL: Partial<Record<Plan['status'], string>> = {
@@ -69,7 +60,8 @@ function sessionDescription(plan: Plan, session: number, date: string): string {
 }
 
 export function renderIcs(plan: Plan, _options?: RenderOptions): string {
-  requireSessions(plan);
+  // The shell asks FORMAT_INFO.ics.unavailable first: reaching here without sessions is a bug.
+  if (plan.schedule.length === 0) throw new Error('renderIcs called for a plan with no dated sessions');
   const series = seriesKey(plan);
   const [y, m, d] = dateArray(plan.plannedOn);
   const common = {

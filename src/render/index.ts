@@ -1,5 +1,6 @@
 // Renderers are plugins over one Plan type, chosen from this table and loaded lazily so a
-// command pays only for the format it prints.
+// command pays only for the format it prints. The table also says what the shell needs to
+// know of each format: its label, its file extension, and when it has nothing to show.
 import type { Plan } from '../engine/types.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'html', 'ics'] as const;
@@ -14,14 +15,40 @@ export interface RenderOptions {
 
 export type Renderer = (plan: Plan, options: RenderOptions) => string;
 
-const loaders: Record<Format, () => Promise<Renderer>> = {
-  text: async () => (await import('./text.js')).renderText,
-  json: async () => (await import('./json.js')).renderJson,
-  markdown: async () => (await import('./markdown.js')).renderMarkdown,
-  html: async () => (await import('./html.js')).renderHtml,
-  ics: async () => (await import('./ics.js')).renderIcs,
+export interface FormatInfo {
+  /** How a person names it, e.g. in the consultation's save menu. */
+  label: string;
+  /** File extensions that pick this format for `-o` without `-f` (the first is the default). */
+  extensions: readonly string[];
+  /** Why this plan cannot be shown in this format, or undefined when it can. */
+  unavailable?: (plan: Plan) => string | undefined;
+  load: () => Promise<Renderer>;
+}
+
+export const FORMAT_INFO: Record<Format, FormatInfo> = {
+  text: { label: 'Plain text', extensions: ['.txt'], load: async () => (await import('./text.js')).renderText },
+  json: { label: 'JSON', extensions: ['.json'], load: async () => (await import('./json.js')).renderJson },
+  markdown: { label: 'Markdown handout', extensions: ['.md', '.markdown'], load: async () => (await import('./markdown.js')).renderMarkdown },
+  html: { label: 'HTML handout', extensions: ['.html', '.htm'], load: async () => (await import('./html.js')).renderHtml },
+  ics: {
+    label: 'Calendar (.ics)',
+    extensions: ['.ics'],
+    unavailable: (plan) =>
+      plan.status === 'not-eligible'
+        ? 'this client is not eligible for treatment now, so there are no sessions to put in a calendar; use --format markdown or html for a handout that says why'
+        : plan.schedule.length === 0
+          ? 'needs --start YYYY-MM-DD: without a first session date the plan has no dated sessions'
+          : undefined,
+    load: async () => (await import('./ics.js')).renderIcs,
+  },
 };
 
 export function loadRenderer(format: Format): Promise<Renderer> {
-  return loaders[format]();
+  return FORMAT_INFO[format].load();
+}
+
+/** The format an output file's extension names ("plan.md" -> markdown), if any. */
+export function formatForPath(path: string): Format | undefined {
+  const lower = path.toLowerCase();
+  return FORMATS.find((f) => FORMAT_INFO[f].extensions.some((ext) => lower.endsWith(ext)));
 }

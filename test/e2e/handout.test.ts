@@ -67,7 +67,7 @@ describe('plan -f ics', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'needleplan: --format ics needs --start YYYY-MM-DD: without a first session date the plan has no dated sessions\n',
+      stderr: 'needleplan: --format ics: needs --start YYYY-MM-DD: without a first session date the plan has no dated sessions\n',
     });
     expect(existsSync(out)).toBe(false);
   });

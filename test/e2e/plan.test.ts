@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { PlanJson } from '../../src/render/plan-schema.js';
+import { PlanJson } from '../../src/engine/plan-schema.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/plan/${name}`, import.meta.url));
 const README_EXAMPLE = ['plan', '--concern', 'acne-scars=severe', '--zone', 'cheeks', '--fitzpatrick', 'III', '--screened', '--start', '2027-01-05'];
@@ -243,9 +243,9 @@ describe('plan: usage and input errors (exit 2)', () => {
     expect(builtin.stderr).toMatch(/^needleplan: --output rules\/zones\.json is inside the rules folder/);
   });
 
-  it('-o into a folder that does not exist', () => {
+  it('-o into a folder that does not exist (exit 74: an output could not be written)', () => {
     const r = runCli(base('-o', join(tmp, 'no', 'such', 'plan.txt')));
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(74);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`needleplan: cannot write ${join(tmp, 'no', 'such', 'plan.txt')}: no such folder\n`);
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, cliEnv, runCli } from '../helpers/run-cli.js';
-import { loadRulesOrThrow } from '../../src/rules/load.js';
+import { loadRulesOrThrow } from '../../src/rules/load/load.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'needleplan-rules-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -232,9 +232,9 @@ describe('start-up fast path for the built-in rules', () => {
     writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
   });
 
-  /** Loads the rules as `plan` does (cli/rules-source.js), with zod forbidden. */
+  /** Loads the rules as `plan` does (shell/rules-source.js), with zod forbidden. */
   function loadWithoutZod(env: Record<string, string | undefined> = {}) {
-    const source = pathToFileURL(join(ROOT, 'dist/cli/rules-source.js')).href;
+    const source = pathToFileURL(join(ROOT, 'dist/shell/rules-source.js')).href;
     const script = `const { loadRuleSet } = await import(${JSON.stringify(source)});\nconst rules = await loadRuleSet(undefined);\nconsole.log(rules.sha256);`;
     return spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', script], { cwd: ROOT, env: cliEnv(env), encoding: 'utf8' });
   }

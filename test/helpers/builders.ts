@@ -1,5 +1,5 @@
 // Builders with defaults for the engine's inputs: a test states only what it cares about.
-import { loadRulesOrThrow } from '../../src/rules/load.js';
+import { loadRulesOrThrow } from '../../src/rules/load/load.js';
 import type { RuleSet } from '../../src/rules/schema.js';
 import type { Intake } from '../../src/intake/schema.js';
 

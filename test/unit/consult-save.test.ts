@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen } from '@inquirer/testing/vitest';
 import { checkSavePath, defaultFileName, offerSave } from '../../src/consult/save.js';
 import { plan } from '../../src/engine/plan.js';
-import { BUILTIN_RULES_DIR } from '../../src/cli/rules-dir.js';
+import { BUILTIN_RULES_DIR } from '../../src/shell/rules-dir.js';
 import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
 import { Writable } from 'node:stream';
 
@@ -58,7 +58,7 @@ describe('offerSave', () => {
     const out = sink();
     const done = offerSave(p, { output: out.stream, protectedFolders: [BUILTIN_RULES_DIR] });
     const menu = await until('Save this plan?');
-    expect(menu).toMatch(/Calendar \(\.ics\) \(needs dated sessions: give a start date\)/);
+    expect(menu).toMatch(/Calendar \(\.ics\) \(needs --start YYYY-MM-DD\)/);
     screen.keypress('down'); // JSON
     screen.keypress('enter');
     expect(await until('File name')).toContain('ana-2026-11-25.json');

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from '../../src/cli/exit-code.js';
-import { UserError, Interrupted, describeError } from '../../src/cli/errors.js';
-import { RulesError } from '../../src/rules/problems.js';
+import { UserError, Interrupted } from '../../src/errors.js';
+import { describeError } from '../../src/cli/catch.js';
+import { rulesError } from '../../src/rules/load/problems.js';
 
 const named = (name: string) => Object.assign(new Error('x'), { name });
 
@@ -13,7 +14,7 @@ describe('exitCodeFor', () => {
     [{ kind: 'batch', rejected: 0 } as const, 0],
     [{ kind: 'batch', rejected: 3 } as const, 1],
     [{ kind: 'error', error: new UserError('bad flag') } as const, 2],
-    [{ kind: 'error', error: new RulesError([], 'clinic') } as const, 3],
+    [{ kind: 'error', error: rulesError([], 'clinic') } as const, 3],
     [{ kind: 'error', error: new Interrupted() } as const, 130],
     [{ kind: 'error', error: named('ExitPromptError') } as const, 130],
     [{ kind: 'error', error: new CommanderError(1, 'commander.unknownOption', 'unknown option') } as const, 2],
@@ -45,7 +46,7 @@ describe('describeError', () => {
   });
 
   it('names the rules file and path for an invalid rules folder', async () => {
-    const error = new RulesError([{ level: 'error', file: 'clinic/zones.json', path: 'zones[0].id', message: 'not an id' }], 'clinic');
+    const error = rulesError([{ level: 'error', code: 'schema', file: 'clinic/zones.json', path: 'zones[0].id', message: 'not an id' }], 'clinic');
     const { code, text } = await describeError(error, false);
     expect(code).toBe(3);
     expect(text).toMatch(/^needleplan: .*clinic.*invalid/);

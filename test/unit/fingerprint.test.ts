@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRules } from '../../src/rules/load.js';
-import { canonicalJson } from '../../src/rules/fingerprint.js';
-import { RULE_FILE_NAMES } from '../../src/rules/files.js';
+import { loadRules } from '../../src/rules/load/load.js';
+import { canonicalJson } from '../../src/rules/load/fingerprint.js';
+import { RULE_FILE_NAMES } from '../../src/rules/load/files.js';
 
 const BUILTIN = new URL('../../rules/', import.meta.url);
 const root = mkdtempSync(join(tmpdir(), 'needleplan-fingerprint-'));

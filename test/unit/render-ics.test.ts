@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { plan } from '../../src/engine/plan.js';
-import type { Plan } from '../../src/engine/types.js';
 import { renderIcs } from '../../src/render/ics.js';
-import { UserError } from '../../src/cli/errors.js';
+import { FORMAT_INFO } from '../../src/render/index.js';
+import type { Plan } from '../../src/engine/types.js';
 import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
 import { handoutCase } from '../fixtures/handout/cases.js';
 
@@ -135,27 +135,19 @@ describe('UIDs: a re-export updates the events already imported', () => {
   });
 });
 
-describe('no sessions, no calendar (exit 2)', () => {
-  function failure(p: Plan): UserError {
-    try {
-      renderIcs(p, OPTIONS);
-    } catch (e) {
-      return e as UserError;
-    }
-    throw new Error('renderIcs did not throw');
-  }
+describe('no sessions, no calendar: the renderer table says why', () => {
+  const unavailable = FORMAT_INFO.ics.unavailable!;
 
   it('without --start', () => {
-    const e = failure(planFor({ start: null }));
-    expect(e).toBeInstanceOf(UserError);
-    expect(e.exitCode).toBe(2);
-    expect(e.message).toMatch(/^--format ics needs --start YYYY-MM-DD/);
+    expect(unavailable(planFor({ start: null }))).toMatch(/^needs --start YYYY-MM-DD/);
+    expect(() => renderIcs(planFor({ start: null }), OPTIONS)).toThrow(/no dated sessions/);
   });
 
   it('for a client who is not eligible now', () => {
-    const e = failure(plan(handoutCase('not-eligible').intake, rules, TODAY));
-    expect(e).toBeInstanceOf(UserError);
-    expect(e.exitCode).toBe(2);
-    expect(e.message).toMatch(/not eligible for treatment now.*--format markdown or html/);
+    expect(unavailable(plan(handoutCase('not-eligible').intake, rules, TODAY))).toMatch(/not eligible for treatment now.*--format markdown or html/);
+  });
+
+  it('is available for a dated plan', () => {
+    expect(unavailable(planFor({ start: '2027-01-05' }))).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plan } from '../../src/engine/plan.js';
 import { renderJson } from '../../src/render/json.js';
-import { PlanJson } from '../../src/render/plan-schema.js';
+import { PlanJson } from '../../src/engine/plan-schema.js';
 import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
 import { intakeArb } from '../helpers/intake-arb.js';
 

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { plan } from '../../src/engine/plan.js';
 import { renderText } from '../../src/render/text.js';
 import type { Paint } from '../../src/render/paint.js';
-import { chalkPaint } from '../../src/render/paint.js';
-import { useColor } from '../../src/cli/color.js';
+import { chalkPaint } from '../../src/shell/color.js';
+import { useColor } from '../../src/shell/color.js';
 import { builtinRules, makeIntake, makeRules, TODAY } from '../helpers/builders.js';
 import { intakeArb } from '../helpers/intake-arb.js';
 

@@ -2,7 +2,7 @@
 // test/fixtures/rules-clinic/ reach the intake schema (flags and CSV rows) and the
 // consultation's choices with no code change.
 import { describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/rules/load.js';
+import { loadRules } from '../../src/rules/load/load.js';
 import { parseIntake, checkAnswer } from '../../src/intake/schema.js';
 import { concernChoices, deviceChoices, screeningGroups, zoneChoices } from '../../src/consult/questions.js';
 import { builtinRules } from '../helpers/builders.js';

@@ -3,7 +3,7 @@
 // end to end; these pin the rarer shapes.)
 import { describe, expect, it } from 'vitest';
 import { RULE_FILES, type RuleFileName } from '../../src/rules/schema.js';
-import { problemsFromZod } from '../../src/rules/issue-words.js';
+import { problemsFromZod } from '../../src/rules/load/issue-words.js';
 
 function words(name: RuleFileName, json: unknown): string[] {
   const parsed = RULE_FILES[name].safeParse(json);

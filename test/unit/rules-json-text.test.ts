@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { scanJson } from '../../src/rules/json-text.js';
+import { scanJson } from '../../src/rules/load/json-text.js';
 
 const error = (text: string) => {
   const scan = scanJson(text);

@@ -4,12 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRules, loadRulesOrThrow, RulesError } from '../../src/rules/load.js';
+import { loadRules, loadRulesOrThrow } from '../../src/rules/load/load.js';
+import { RulesError } from '../../src/errors.js';
+import { rulesError } from '../../src/rules/load/problems.js';
+import { describeError } from '../../src/cli/catch.js';
 import { RULE_FILES } from '../../src/rules/schema.js';
-import { RULE_FILE_NAMES, BUILTIN_RULES_DIR } from '../../src/rules/files.js';
-import { loadPrecompiledBuiltin, precompiledKey, PRECOMPILED_FORMAT } from '../../src/rules/precompiled.js';
-import { formatProblem } from '../../src/rules/problems.js';
-import { renderRulesError } from '../../src/render/rules-problems.js';
+import { RULE_FILE_NAMES, BUILTIN_RULES_DIR } from '../../src/rules/load/files.js';
+import { loadPrecompiledBuiltin, precompiledKey, PRECOMPILED_FORMAT } from '../../src/rules/load/precompiled.js';
+import { formatProblem } from '../../src/rules/load/problems.js';
 
 const root = mkdtempSync(join(tmpdir(), 'needleplan-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -133,7 +135,7 @@ describe('loadRules', () => {
     }
     expect(error).toBeInstanceOf(RulesError);
     expect((error as RulesError).exitCode).toBe(3);
-    expect(renderRulesError(error as RulesError)).toBe(
+    expect(describeError(error, false).text).toBe(
       `needleplan: the rules in ${dir} are invalid: 1 error:\n` +
         `  ${shown(dir)}/zone.json: not a rule file name; did you mean zones.json? Rename it to one of: ruleset.json, devices.json, zones.json, concerns.json, adjustments.json, downtime.json, screening.json, care.json\n` +
         `Fix it, then check again with: needleplan rules validate ${dir}\n`,
@@ -142,7 +144,7 @@ describe('loadRules', () => {
 
   it('explains problems in built-in files caused by a clinic folder', () => {
     const dir = clinic({ 'zones.json': zonesWith((z) => z.splice(6, 1)) });
-    const text = renderRulesError(new RulesError(loadRules(dir).problems, dir));
+    const text = describeError(rulesError(loadRules(dir).problems, dir), false).text;
     expect(text).toContain(`Problems in (built-in) files come from a change in ${dir}: an id they use is gone or renamed there.`);
   });
 });
@@ -204,5 +206,31 @@ describe('loadPrecompiledBuiltin (the start-up fast path)', () => {
     expect(found).toHaveLength(2);
     expect(found[1]).toMatch(/zones\.json:\d+:\d+: zones\[3\]\.maxDepthMm: cheeks: maxDepthMm 3\.5 is above the device's 2\.5 mm range/);
     expect(found[0]).toMatch(/zone-backup\.json: not a rule file name/);
+  });
+});
+
+describe('every problem of every file in one run', () => {
+  it('reports a JSON error, a shape error and a cross-field error together, each with its code', () => {
+    const concerns = JSON.parse(builtinText('concerns.json')) as { concerns: { appliesTo: { zones: string[] } }[] };
+    concerns.concerns[0]!.appliesTo.zones = ['elbow'];
+    const dir = clinic({
+      'zones.json': '{ "zones": [ }',
+      'devices.json': builtinText('devices.json').replace('"stepMm": 0.25', '"stepMm": "0.25"'),
+      'downtime.json': builtinText('downtime.json'),
+      'concerns.json': JSON.stringify(concerns, null, 2),
+    });
+    const { rules, problems } = loadRules(dir);
+    expect(rules).toBeUndefined();
+    const codes = problems.map((p) => `${p.file.split('/').pop()} ${p.code}`);
+    expect(codes).toContain('zones.json json-syntax');
+    expect(codes).toContain('devices.json schema');
+    // zones.json failed, so the check that needs zones is skipped rather than guessed;
+    // a check needing only files that passed still runs in the same load.
+    expect(codes.some((c) => c.endsWith('referencesExist'))).toBe(false);
+    const downtime = JSON.parse(builtinText('downtime.json')) as { bands: { days: { min: number; max: number } }[] };
+    downtime.bands[0]!.days = { min: 5, max: 1 };
+    const dir2 = clinic({ 'zones.json': '{ "zones": [ }', 'downtime.json': JSON.stringify(downtime, null, 2) });
+    const codes2 = loadRules(dir2).problems.map((p) => `${p.file.split('/').pop()} ${p.code}`);
+    expect(codes2).toEqual(expect.arrayContaining(['zones.json json-syntax', 'downtime.json rangesOrdered']));
   });
 });

@@ -6,17 +6,17 @@
 // Keep this module (and what it imports) free of zod: only `import type` from schema.ts.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { RuleSet } from './schema.js';
+import type { RuleSet } from '../schema.js';
 import type { RuleProblem } from './problems.js';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR, RULE_FILE_NAMES } from './files.js';
 
 export const PRECOMPILED_FORMAT = 1;
 
-/** dist/builtin-rules.json beside dist/rules/ (from src/ it does not exist: full validation). */
-export const PRECOMPILED_FILE = new URL('../builtin-rules.json', import.meta.url);
+/** dist/builtin-rules.json beside dist/rules/ (two folders up from dist/rules/load/) (from src/ it does not exist: full validation). */
+export const PRECOMPILED_FILE = new URL('../../builtin-rules.json', import.meta.url);
 /** The compiled schemas: a rebuilt schema (new defaults, new fields) must not reuse an old set. */
-export const SCHEMA_MODULE = new URL('./schema.js', import.meta.url);
+export const SCHEMA_MODULE = new URL('../schema.js', import.meta.url);
 
 export interface Precompiled {
   format: typeof PRECOMPILED_FORMAT;

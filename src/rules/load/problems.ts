@@ -1,12 +1,15 @@
-// A problem found in a rules folder: data first (file, JSON path, line), words in one
-// place (formatProblem), so `rules validate`, `rules show` and `plan --rules` all say the
-// same thing. Zod-free: the start-up path may import this.
-import { BUILTIN_ORIGIN } from './files.js';
+// A problem found in a rules folder: data first (a code, file, JSON path, line), words in
+// this one module, so `rules validate`, `rules show` and `plan --rules` all say the same
+// thing. Zod-free: the start-up path may import this.
+import { RulesError } from '../../errors.js';
+import { BUILTIN_ORIGIN, RULE_FILE_NAMES } from './files.js';
 
 export type ProblemLevel = 'error' | 'warning';
 
 export interface RuleProblem {
   level: ProblemLevel;
+  /** What kind of problem, for tools and tests: "json-syntax", "schema", a check's name, ... */
+  code: string;
   /** The file as the user named it, e.g. "clinic/zones.json" or "(built-in) zones.json". */
   file: string;
   /** JSON path inside the file, e.g. "zones[3].maxDepthMm"; "" for the whole file. */
@@ -18,17 +21,6 @@ export interface RuleProblem {
   column?: number;
 }
 
-/** Thrown when a rule set has errors: exit 3, every problem attached. */
-export class RulesError extends Error {
-  readonly exitCode = 3;
-  constructor(
-    readonly problems: RuleProblem[],
-    readonly dir: string,
-  ) {
-    super(`the rules ${dir === BUILTIN_ORIGIN ? 'built into needleplan' : `in ${dir}`} are invalid: ${problemCounts(problems)}`);
-    this.name = 'RulesError';
-  }
-}
 
 /** "zones[3].maxDepthMm" from a path array. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -77,4 +69,25 @@ export function sortProblems(problems: readonly RuleProblem[], fileOrder: readon
         a.i - b.i,
     )
     .map(({ p }) => p);
+}
+
+const BUILTIN_PREFIX = '(built-in) ';
+
+/** Every problem on its own line, sorted, with `indent` before each. */
+export function problemLines(problems: readonly RuleProblem[], indent = ''): string[] {
+  return sortProblems(problems, RULE_FILE_NAMES).map((p) => `${indent}${formatProblem(p)}`);
+}
+
+/** The exit-3 error for an invalid rule set: what, every problem, and how to go on. */
+export function rulesError(problems: readonly RuleProblem[], dir: string): RulesError<RuleProblem> {
+  const clinic = dir !== BUILTIN_ORIGIN;
+  const message = `the rules ${clinic ? `in ${dir}` : 'built into needleplan'} are invalid: ${problemCounts(problems)}:`;
+  const details = problemLines(problems, '  ');
+  if (clinic && problems.some((p) => p.level === 'error' && p.file.startsWith(BUILTIN_PREFIX)))
+    details.push(
+      `Problems in ${BUILTIN_PREFIX.trim()} files come from a change in ${dir}: an id they use is gone or renamed there.`,
+      `Put it back, or copy that file into ${dir} (needleplan rules init <new folder> makes a full copy) and change it there too.`,
+    );
+  details.push(`Fix ${problems.length === 1 ? 'it' : 'them'}, then check again with: needleplan rules validate${clinic ? ` ${dir}` : ''}`);
+  return new RulesError(message, problems, dir, details);
 }

@@ -4,7 +4,7 @@
 // own choices without paying for zod and the full check.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILTIN_RULES_DIR } from '../rules/files.js';
+import { BUILTIN_RULES_DIR } from '../rules/load/files.js';
 
 export { BUILTIN_RULES_DIR };
 

@@ -5,7 +5,7 @@
 // id first, the value as written, and what to write instead.
 import type { z } from 'zod';
 import { formatPath, type RuleProblem } from './problems.js';
-import { suggest } from './names.js';
+import { suggest } from '../../text/names.js';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
@@ -175,6 +175,7 @@ export function problemsFromZod(error: z.ZodError, file: string, json: unknown, 
   return error.issues.flatMap((issue) =>
     words(issue, json, schema as unknown as SchemaNode).map(({ path, message }) => ({
       level: 'error' as const,
+      code: 'schema',
       file,
       path: formatPath(path),
       message,

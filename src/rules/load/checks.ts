@@ -1,10 +1,10 @@
 // Cross-field checks on a rule set whose files each passed their schema. Each check is a
 // small named function that reports problems (never throws), so `rules validate` can
 // show every problem at once. Pure: no I/O.
-import type { RuleFileName, RuleSet } from './schema.js';
+import type { RuleFileName, RuleSet } from '../schema.js';
 import type { RuleProblem } from './problems.js';
-import { nameKey, suggest } from './names.js';
-import { appliesTo } from './applies.js';
+import { nameKey, suggest } from '../../text/names.js';
+import { appliesTo } from '../applies.js';
 
 type Sections = Omit<RuleSet, 'sha256' | 'origin'>;
 /** Display name of each file, e.g. "clinic/zones.json" or "(built-in) zones.json". */
@@ -18,12 +18,14 @@ interface Ctx {
   rules: Sections;
   files: FileNames;
   out: RuleProblem[];
+  /** The check running now: every problem it reports carries its name as the code. */
+  code: string;
 }
 
 const err = (ctx: Ctx, file: RuleFileName, path: string, message: string) =>
-  ctx.out.push({ level: 'error', file: ctx.files[file], path, message });
+  ctx.out.push({ level: 'error', code: ctx.code, file: ctx.files[file], path, message });
 const warn = (ctx: Ctx, file: RuleFileName, path: string, message: string) =>
-  ctx.out.push({ level: 'warning', file: ctx.files[file], path, message });
+  ctx.out.push({ level: 'warning', code: ctx.code, file: ctx.files[file], path, message });
 
 function rangeOrdered(ctx: Ctx, file: RuleFileName, path: string, what: string, r: { min: number; max: number }) {
   if (r.min > r.max) err(ctx, file, path, `${what}: min ${r.min} is above max ${r.max}; swap them, or fix the one that is wrong`);
@@ -50,19 +52,37 @@ function defaultDevice(rules: Sections) {
   return rules.devices.devices.find((d) => d.id === rules.ruleset.device);
 }
 
+type Section = keyof Sections;
+
+/**
+ * The sections each check reads. A file that failed its own schema is left out of the set,
+ * and only the checks that need it are skipped: the rest still report (every problem in one
+ * run). uniqueIds, rangesOrdered and sourcesNamed look at each file on its own and skip a
+ * missing one themselves.
+ */
+const NEEDS: Record<string, readonly Section[]> = {
+  unambiguousNames: ['zones', 'concerns', 'screening'],
+  referencesExist: ['ruleset', 'devices', 'concerns', 'zones', 'screening'],
+  depthsWithinDevice: ['ruleset', 'devices', 'zones', 'concerns'],
+  concernsApplySomewhere: ['zones', 'concerns'],
+  downtimeCoversAllDepths: ['downtime'],
+  fitzpatrickTypesOnce: ['adjustments'],
+  suspiciousValues: ['ruleset', 'devices', 'zones', 'concerns'],
+};
+
 const checks: Record<string, (ctx: Ctx) => void> = {
   uniqueIds(ctx) {
     const r = ctx.rules;
-    duplicateIds(ctx, 'devices.json', 'devices', r.devices.devices);
-    duplicateIds(ctx, 'zones.json', 'zones', r.zones.zones);
-    duplicateIds(ctx, 'concerns.json', 'courses', r.concerns.courses);
-    duplicateIds(ctx, 'concerns.json', 'concerns', r.concerns.concerns);
-    duplicateIds(ctx, 'adjustments.json', 'fitzpatrick', r.adjustments.fitzpatrick);
-    duplicateIds(ctx, 'downtime.json', 'bands', r.downtime.bands);
-    duplicateIds(ctx, 'screening.json', 'groups', r.screening.groups);
-    duplicateIds(ctx, 'screening.json', 'conditions', r.screening.conditions);
-    duplicateIds(ctx, 'care.json', 'before', r.care.before);
-    duplicateIds(ctx, 'care.json', 'after', r.care.after);
+    duplicateIds(ctx, 'devices.json', 'devices', r.devices?.devices ?? []);
+    duplicateIds(ctx, 'zones.json', 'zones', r.zones?.zones ?? []);
+    duplicateIds(ctx, 'concerns.json', 'courses', r.concerns?.courses ?? []);
+    duplicateIds(ctx, 'concerns.json', 'concerns', r.concerns?.concerns ?? []);
+    duplicateIds(ctx, 'adjustments.json', 'fitzpatrick', r.adjustments?.fitzpatrick ?? []);
+    duplicateIds(ctx, 'downtime.json', 'bands', r.downtime?.bands ?? []);
+    duplicateIds(ctx, 'screening.json', 'groups', r.screening?.groups ?? []);
+    duplicateIds(ctx, 'screening.json', 'conditions', r.screening?.conditions ?? []);
+    duplicateIds(ctx, 'care.json', 'before', r.care?.before ?? []);
+    duplicateIds(ctx, 'care.json', 'after', r.care?.after ?? []);
   },
 
   /** A label or alias that names two things would make CSV and prompt matching ambiguous. */
@@ -87,20 +107,21 @@ const checks: Record<string, (ctx: Ctx) => void> = {
 
   rangesOrdered(ctx) {
     const r = ctx.rules;
-    r.devices.devices.forEach((d, i) => rangeOrdered(ctx, 'devices.json', `devices[${i}].depthMm`, d.id, d.depthMm));
-    r.concerns.courses.forEach((c, i) => {
+    (r.devices?.devices ?? []).forEach((d, i) => rangeOrdered(ctx, 'devices.json', `devices[${i}].depthMm`, d.id, d.depthMm));
+    (r.concerns?.courses ?? []).forEach((c, i) => {
       rangeOrdered(ctx, 'concerns.json', `courses[${i}].sessions`, `${c.id} sessions`, c.sessions);
       rangeOrdered(ctx, 'concerns.json', `courses[${i}].intervalWeeks`, `${c.id} interval`, c.intervalWeeks);
     });
-    r.concerns.concerns.forEach((c, i) => {
+    (r.concerns?.concerns ?? []).forEach((c, i) => {
       const { mild, moderate, severe } = c.depthMm;
       if (mild > moderate || moderate > severe)
         err(ctx, 'concerns.json', `concerns[${i}].depthMm`, `${c.id}: depth must not fall as severity rises (mild ${mild}, moderate ${moderate}, severe ${severe}); make each at least as deep as the one before`);
     });
-    r.downtime.bands.forEach((b, i) => rangeOrdered(ctx, 'downtime.json', `bands[${i}].days`, `${b.id} days`, b.days));
-    r.screening.conditions.forEach((c, i) => {
+    (r.downtime?.bands ?? []).forEach((b, i) => rangeOrdered(ctx, 'downtime.json', `bands[${i}].days`, `${b.id} days`, b.days));
+    (r.screening?.conditions ?? []).forEach((c, i) => {
       if (c.downtimeExtraDays) rangeOrdered(ctx, 'screening.json', `conditions[${i}].downtimeExtraDays`, c.id, c.downtimeExtraDays);
     });
+    if (!r.adjustments) return;
     rangeOrdered(ctx, 'adjustments.json', 'numbing.leadMinutes', 'numbing lead time', r.adjustments.numbing.leadMinutes);
     const age = r.adjustments.age;
     if (age.minYears > age.cautionBelowYears)
@@ -205,33 +226,41 @@ const checks: Record<string, (ctx: Ctx) => void> = {
   sourcesNamed(ctx) {
     const r = ctx.rules;
     const lists: [RuleFileName, string, readonly { id: string; source?: string | undefined }[]][] = [
-      ['devices.json', 'devices', r.devices.devices],
-      ['zones.json', 'zones', r.zones.zones],
-      ['concerns.json', 'courses', r.concerns.courses],
-      ['concerns.json', 'concerns', r.concerns.concerns],
-      ['adjustments.json', 'fitzpatrick', r.adjustments.fitzpatrick],
-      ['downtime.json', 'bands', r.downtime.bands],
-      ['screening.json', 'conditions', r.screening.conditions],
-      ['care.json', 'before', r.care.before],
-      ['care.json', 'after', r.care.after],
+      ['devices.json', 'devices', r.devices?.devices ?? []],
+      ['zones.json', 'zones', r.zones?.zones ?? []],
+      ['concerns.json', 'courses', r.concerns?.courses ?? []],
+      ['concerns.json', 'concerns', r.concerns?.concerns ?? []],
+      ['adjustments.json', 'fitzpatrick', r.adjustments?.fitzpatrick ?? []],
+      ['downtime.json', 'bands', r.downtime?.bands ?? []],
+      ['screening.json', 'conditions', r.screening?.conditions ?? []],
+      ['care.json', 'before', r.care?.before ?? []],
+      ['care.json', 'after', r.care?.after ?? []],
     ];
     for (const [file, list, items] of lists)
       items.forEach((item, i) => {
         if (!item.source) warn(ctx, file, `${list}[${i}].source`, `${item.id} has no source; name one, or write "project assumption: …"`);
       });
-    for (const [path, rule] of [
-      ['sessionCount', r.adjustments.sessionCount],
-      ['numbing', r.adjustments.numbing],
-      ['age', r.adjustments.age],
-    ] as const)
-      if (!rule.source) warn(ctx, 'adjustments.json', `${path}.source`, `${rule.id} has no source`);
-    if (!r.care.followUp.source) warn(ctx, 'care.json', 'followUp.source', `${r.care.followUp.id} has no source`);
+    if (r.adjustments)
+      for (const [path, rule] of [
+        ['sessionCount', r.adjustments.sessionCount],
+        ['numbing', r.adjustments.numbing],
+        ['age', r.adjustments.age],
+      ] as const)
+        if (!rule.source) warn(ctx, 'adjustments.json', `${path}.source`, `${rule.id} has no source`);
+    if (r.care && !r.care.followUp.source) warn(ctx, 'care.json', 'followUp.source', `${r.care.followUp.id} has no source`);
   },
 };
 
-/** Runs every named check; errors and warnings together, in check order. */
-export function checkRuleSet(rules: Sections, files: FileNames): RuleProblem[] {
-  const ctx: Ctx = { rules, files, out: [] };
-  for (const check of Object.values(checks)) check(ctx);
+/**
+ * Runs every named check whose sections are all there (a section is undefined when its
+ * file failed to parse); errors and warnings together, in check order.
+ */
+export function checkRuleSet(rules: Partial<Sections>, files: FileNames): RuleProblem[] {
+  const ctx: Ctx = { rules: rules as Sections, files, out: [], code: '' };
+  for (const [name, check] of Object.entries(checks)) {
+    if (NEEDS[name]?.some((section) => rules[section] === undefined)) continue;
+    ctx.code = name;
+    check(ctx);
+  }
   return ctx.out;
 }

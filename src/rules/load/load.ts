@@ -3,19 +3,20 @@
 // changes; the rest come from the built-in set. Every problem is collected and reported
 // together (exit 3), each with file, line, JSON path and a plain-words fix.
 // This module loads zod. The CLI's start-up path uses precompiled.ts for the unchanged
-// built-in set and imports this one only when it has to validate (see cli/rules-source.ts).
+// built-in set and imports this one only when it has to validate (see shell/rules-source.ts).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RULE_FILES, type RuleFileName, type RuleSet } from './schema.js';
+import { RULE_FILES, type RuleFileName, type RuleSet } from '../schema.js';
 import { checkRuleSet, type FileNames } from './checks.js';
-import { RulesError, type RuleProblem } from './problems.js';
+import { rulesError, type RuleProblem } from './problems.js';
 import { problemsFromZod } from './issue-words.js';
 import { scanJson, type JsonMap, type TextPosition } from './json-text.js';
 import { fingerprint } from './fingerprint.js';
-import { suggest } from './names.js';
+import { suggest } from '../../text/names.js';
+import { fileErrorWords } from '../../text/file-errors.js';
 import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from './files.js';
 
-export { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RulesError };
+export { BUILTIN_ORIGIN, BUILTIN_RULES_DIR };
 
 export interface LoadResult {
   rules: RuleSet | undefined;
@@ -37,14 +38,7 @@ function findForbiddenKeys(value: unknown, path: string, out: string[]): void {
     }
 }
 
-function cannotRead(e: unknown, what: string): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `no such ${what}`;
-  if (code === 'EISDIR') return 'this is a folder, not a file';
-  if (code === 'ENOTDIR') return 'this is a file, not a folder';
-  if (code === 'EACCES' || code === 'EPERM') return `permission denied: needleplan may not read this ${what}`;
-  return (e as Error).message;
-}
+const cannotRead = (e: unknown, what: 'file' | 'folder') => fileErrorWords(e, what, 'read');
 
 /** "line 4, column 17" for V8's "… at position 42", if the scanner ever disagrees with JSON.parse. */
 function v8Position(text: string, message: string): TextPosition | undefined {
@@ -66,7 +60,7 @@ function readRuleFile(path: string, display: string, name: RuleFileName, ctx: Fi
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    problem({ path: '', message: `cannot read the file: ${cannotRead(e, 'file')}` });
+    problem({ code: 'unreadable', path: '', message: `cannot read the file: ${cannotRead(e, 'file')}` });
     return undefined;
   }
   const scan = scanJson(text);
@@ -76,14 +70,14 @@ function readRuleFile(path: string, display: string, name: RuleFileName, ctx: Fi
   } catch (e) {
     const at = scan.ok ? v8Position(text, (e as Error).message) : { line: scan.error.line, column: scan.error.column };
     const where = at ? ` at line ${at.line}, column ${at.column}` : '';
-    problem({ path: '', message: `not valid JSON${where}: ${scan.ok ? (e as Error).message : scan.error.message}`, ...at });
+    problem({ code: 'json-syntax', path: '', message: `not valid JSON${where}: ${scan.ok ? (e as Error).message : scan.error.message}`, ...at });
     return undefined;
   }
   if (!scan.ok) {
     // JSON.parse accepted it, so only the depth guard can object; anything else would be a
     // scanner bug, and then the file just goes without line numbers.
     if (scan.error.code === 'depth') {
-      problem({ path: '', message: scan.error.message, line: scan.error.line, column: scan.error.column });
+      problem({ code: 'json-depth', path: '', message: scan.error.message, line: scan.error.line, column: scan.error.column });
       return undefined;
     }
   } else ctx.maps.set(display, scan.map);
@@ -91,13 +85,13 @@ function readRuleFile(path: string, display: string, name: RuleFileName, ctx: Fi
   let ok = true;
   for (const d of scan.ok ? scan.map.duplicateKeys : []) {
     ok = false;
-    problem({ path: d.path, message: `"${d.key}" is written twice in the same object (first at line ${d.first.line}); keep one, or the last one would silently win` });
+    problem({ code: 'duplicate-key', path: d.path, message: `"${d.key}" is written twice in the same object (first at line ${d.first.line}); keep one, or the last one would silently win` });
   }
   const forbidden: string[] = [];
   findForbiddenKeys(json, '', forbidden);
   for (const p of forbidden) {
     ok = false;
-    problem({ path: p, message: `"${p.split('.').pop()}" is a reserved name and cannot be a key in a rule file; delete it` });
+    problem({ code: 'reserved-key', path: p, message: `"${p.split('.').pop()}" is a reserved name and cannot be a key in a rule file; delete it` });
   }
   if (!ok) return undefined;
 
@@ -120,6 +114,7 @@ function clinicFiles(dir: string, shown: string, problems: RuleProblem[]): RuleF
     const reason = cannotRead(e, 'folder');
     problems.push({
       level: 'error',
+      code: 'unreadable',
       file: shown,
       path: '',
       message: `cannot read the rules folder: ${reason}${reason === 'no such folder' ? `; check the path, or create one with "needleplan rules init ${shown}"` : ''}`,
@@ -134,6 +129,7 @@ function clinicFiles(dir: string, shown: string, problems: RuleProblem[]): RuleF
       const guess = suggest(entry.replace(/\.json$/i, ''), RULE_FILE_NAMES.map((f) => ({ id: f, label: f.replace(/\.json$/, ''), aliases: [] })));
       problems.push({
         level: 'error',
+        code: 'not-a-rule-file',
         file: join(shown, entry),
         path: '',
         message: `not a rule file name${guess ? `; did you mean ${guess}?` : '.'} Rename it to one of: ${RULE_FILE_NAMES.join(', ')}`,
@@ -143,6 +139,7 @@ function clinicFiles(dir: string, shown: string, problems: RuleProblem[]): RuleF
   if (own.length === 0 && problems.length === 0)
     problems.push({
       level: 'error',
+      code: 'no-rule-files',
       file: shown,
       path: '',
       message: `no rule files in this folder; it needs one or more of ${RULE_FILE_NAMES.join(', ')} (start from a copy of the built-in set with "needleplan rules init ${shown}")`,
@@ -172,7 +169,6 @@ export function loadRules(dir?: string): LoadResult {
   // the real ones' problems are reported in the same run.
   if (dir !== undefined && own.length === 0) return { rules: undefined, problems, own };
 
-  const misnamed = problems.length;
   const ctx: FileContext = { problems, maps: new Map() };
   const sections: Record<string, unknown> = {};
   const files = {} as FileNames;
@@ -181,11 +177,10 @@ export function loadRules(dir?: string): LoadResult {
     files[name] = mine ? join(shown, name) : builtinDisplay(name);
     sections[name.replace(/\.json$/, '')] = readRuleFile(join(mine ? dir! : BUILTIN_RULES_DIR, name), files[name], name, ctx);
   }
-  if (problems.length === misnamed) {
-    // $schema is an editor aid, not a rule: drop it so it never reaches the fingerprint.
-    for (const section of Object.values(sections)) delete (section as { $schema?: string }).$schema;
-    problems.push(...checkRuleSet(sections as unknown as Omit<RuleSet, 'sha256' | 'origin'>, files));
-  }
+  // $schema is an editor aid, not a rule: drop it so it never reaches the fingerprint.
+  for (const section of Object.values(sections)) if (section) delete (section as { $schema?: string }).$schema;
+  // The cross-field checks run on every file that passed, so one run shows every problem.
+  problems.push(...checkRuleSet(sections as Partial<Omit<RuleSet, 'sha256' | 'origin'>>, files));
   for (const p of problems) {
     const map = p.line === undefined ? ctx.maps.get(p.file) : undefined;
     const at = map && lineOf(map, p.path);
@@ -203,6 +198,6 @@ export function loadRules(dir?: string): LoadResult {
 /** loadRules, throwing RulesError (exit 3) when the set has errors. */
 export function loadRulesOrThrow(dir?: string): RuleSet {
   const { rules, problems } = loadRules(dir);
-  if (!rules) throw new RulesError(problems, dir ?? BUILTIN_ORIGIN);
+  if (!rules) throw rulesError(problems, dir ?? BUILTIN_ORIGIN);
   return rules;
 }

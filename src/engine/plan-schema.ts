@@ -1,64 +1,82 @@
-// The zod schema of `plan --format json` (schemaVersion 1): the contract's fields with
-// their exact types, the extras this version adds, and the invariants the contract
-// states. Strict objects, so a field leaking into the output unannounced fails the tests.
-// Not imported on the CLI's path (zod costs start-up time); tests and tools use it.
+// The Plan: what the engine returns and every renderer reads, written once as a zod schema
+// (the types come from z.infer, see types.ts). Its JSON form is the contract's
+// schemaVersion 1: the contract's fields with their exact types, the extras this version
+// adds, and the invariants the contract states. Strict objects, so a field leaking into the
+// output unannounced fails the tests. The CLI imports only the types (zod costs start-up
+// time); tests and tools validate with the schema.
 import { z } from 'zod';
+import { OUTCOMES, PAIN_TOLERANCES, ROMAN, SEVERITIES } from '../rules/vocabulary.js';
+import { STATUSES } from './statuses.js';
 
 const IsoDate = z.iso.date();
 const MinMax = z.strictObject({ min: z.number(), max: z.number() }).refine((r) => r.min <= r.max, 'min must not exceed max');
 const Count = z.number().int().nonnegative();
-const Severity = z.enum(['mild', 'moderate', 'severe']);
-const Outcome = z.enum(['block', 'clearance', 'defer', 'modify', 'caution']);
-export const PLAN_STATUSES = ['ready', 'needs-clearance', 'not-eligible', 'unscreened'] as const;
+const Severity = z.enum(SEVERITIES);
+const Outcome = z.enum(OUTCOMES);
 
-const CareStep = z.strictObject({ id: z.string(), text: z.string(), fromDate: IsoDate.nullable() });
+const CareStep = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  /** Before-care with a lead time: the date it applies from, when the start is known. */
+  fromDate: IsoDate.nullable(),
+});
+
+const ZonePlan = z.strictObject({
+  zone: z.string(),
+  depthMm: z.number().positive(),
+  depthRangeMm: MinMax,
+  // extras
+  label: z.string(),
+  capMm: z.number().positive(),
+  /** The concern that set the depth in this zone. */
+  concern: z.string(),
+  notes: z.array(z.string()),
+});
+
+const Finding = z.strictObject({
+  /** Screening condition id, or the adjustment/rule id that raised it. */
+  code: z.string().min(1),
+  outcome: Outcome,
+  message: z.string().min(1),
+  // extras
+  /** Plain-language wording for the client's handout. */
+  clientMessage: z.string().min(1),
+  ruleId: z.string().min(1),
+});
+
+const RationaleEntry = z.strictObject({
+  ruleId: z.string().min(1),
+  text: z.string().min(1),
+  /** Which part of the plan this explains, e.g. "zones.cheeks.depthMm" or "sessions". */
+  field: z.string().min(1),
+});
 
 export const PlanJson = z
   .strictObject({
     // --- the contract (cli-contract.md): names and types fixed ---
     schemaVersion: z.literal(1),
-    status: z.enum(PLAN_STATUSES),
+    status: z.enum(STATUSES),
     client: z.string().nullable(),
     concerns: z.array(z.strictObject({ id: z.string(), severity: Severity, label: z.string() })).min(1),
-    zones: z
-      .array(
-        z.strictObject({
-          zone: z.string(),
-          depthMm: z.number().positive(),
-          depthRangeMm: MinMax,
-          // extras
-          label: z.string(),
-          capMm: z.number().positive(),
-          concern: z.string(),
-          notes: z.array(z.string()),
-        }),
-      )
-      .min(1),
+    zones: z.array(ZonePlan).min(1),
     sessions: z.strictObject({ count: Count, min: Count, max: Count }),
     intervalWeeks: MinMax,
     schedule: z.array(z.strictObject({ session: z.number().int().positive(), date: IsoDate })),
     review: z.strictObject({ date: IsoDate }).nullable(),
     numbing: z.strictObject({ recommended: z.boolean(), leadMinutes: MinMax }),
     downtimeDays: MinMax,
-    findings: z.array(
-      z.strictObject({
-        code: z.string().min(1),
-        outcome: Outcome,
-        message: z.string().min(1),
-        // extras
-        clientMessage: z.string().min(1),
-        ruleId: z.string().min(1),
-      }),
-    ),
-    rationale: z.array(z.strictObject({ ruleId: z.string().min(1), text: z.string().min(1), field: z.string().min(1) })),
+    findings: z.array(Finding),
+    rationale: z.array(RationaleEntry),
     rules: z.strictObject({ version: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string(), origin: z.string() }),
     // --- extras in schemaVersion 1 (additions, never renames) ---
+    /** The date the plan was made for (the engine's `today`). */
     plannedOn: IsoDate,
-    fitzpatrick: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI']),
-    painTolerance: z.enum(['low', 'normal', 'high']),
+    fitzpatrick: z.enum(ROMAN),
+    painTolerance: z.enum(PAIN_TOLERANCES),
     age: z.number().int().nonnegative().nullable(),
     screened: z.boolean(),
     device: z.strictObject({ id: z.string(), name: z.string(), stepMm: z.number().positive(), depthMm: MinMax }),
+    /** Earliest allowed first session when a screening answer defers treatment. */
     earliestStart: IsoDate.nullable(),
     serums: z.array(z.string()),
     notes: z.array(z.string()),
@@ -89,3 +107,9 @@ export const PlanJson = z
     if (plan.status !== expected) issue(`status should be ${expected} (not-eligible > needs-clearance > unscreened > ready)`, ['status']);
   });
 export type PlanJson = z.infer<typeof PlanJson>;
+
+export type MinMax = z.infer<typeof MinMax>;
+export type CareStep = z.infer<typeof CareStep>;
+export type ZonePlan = z.infer<typeof ZonePlan>;
+export type Finding = z.infer<typeof Finding>;
+export type RationaleEntry = z.infer<typeof RationaleEntry>;
