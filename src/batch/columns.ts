@@ -3,42 +3,22 @@
 // that ignores case, spaces and punctuation, against the contract's names and a few common
 // aliases; anything else is mapped with --map "Their Header=field".
 import type { IntakeField } from '../intake/schema.js';
+import { FIELD_IDS, FIELDS } from '../intake/fields.js';
 import { UserError } from '../errors.js';
 import { nameKey } from '../text/names.js';
 
 /** "Client Name", "client_name" and "CLIENT-NAME" all become "clientname": the same key rule ids are matched by. */
 export const headerKey = nameKey;
 
-/**
- * Header names per field, the contract's own name first. When two columns name the same
- * field, the one earlier in this list wins (so "Client ID" beats "Client Name").
- * Deliberately absent: "date of birth" is not an age, "pain" alone may be a pain score.
- */
-export const FIELD_ALIASES: Readonly<Record<IntakeField, readonly string[]>> = {
-  client: ['client', 'client id', 'client name', 'name', 'customer', 'customer id', 'customer name', 'patient', 'patient id', 'patient name', 'full name'],
-  concerns: ['concerns', 'concern', 'skin concerns', 'skin concern', 'treatment concerns', 'treatment concern', 'indications', 'indication'],
-  zones: ['zones', 'zone', 'areas', 'area', 'treatment areas', 'treatment area', 'treatment zones', 'treatment zone', 'body areas', 'body area'],
-  severity: ['severity', 'overall severity'],
-  fitzpatrick: ['fitzpatrick', 'fitzpatrick type', 'fitzpatrick skin type', 'fitzpatrick scale', 'skin type', 'skin phototype', 'phototype', 'fst'],
-  painTolerance: ['pain tolerance', 'pain threshold'],
-  age: ['age', 'age years', 'age in years'],
-  conditions: ['conditions', 'condition', 'screening conditions', 'contraindications', 'contraindication', 'medical conditions'],
-  screened: ['screened', 'screening complete', 'screening completed', 'screening done'],
-  start: ['start', 'start date', 'first session', 'first session date', 'first appointment', 'first appointment date'],
-  device: ['device', 'needling device', 'device id', 'pen'],
-};
-
-export const FIELDS = Object.keys(FIELD_ALIASES) as IntakeField[];
-
 /** Columns a file must have: without them every row would be rejected. */
-export const REQUIRED_FIELDS: readonly IntakeField[] = ['concerns', 'zones', 'fitzpatrick'];
+export const REQUIRED_FIELDS: readonly IntakeField[] = FIELD_IDS.filter((f) => FIELDS[f].requiredColumn);
 
 /** How a field is written in messages and in --map: "pain tolerance", not "painTolerance". */
-export const fieldName = (field: IntakeField): string => FIELD_ALIASES[field][0]!;
+export const fieldName = (field: IntakeField): string => FIELDS[field].name;
 
 const FIELD_BY_KEY = new Map<string, { field: IntakeField; rank: number }>();
-for (const field of FIELDS)
-  FIELD_ALIASES[field].forEach((alias, rank) => {
+for (const field of FIELD_IDS)
+  FIELDS[field].headers.forEach((alias, rank) => {
     FIELD_BY_KEY.set(headerKey(alias), { field, rank });
   });
 // --map may also name a field as the code does ("painTolerance" has the same key anyway).
@@ -63,7 +43,7 @@ export function parseMaps(values: readonly string[] | undefined): MapEntry[] {
     if (headerKey(target) === IGNORE) return { header, field: null };
     const found = FIELD_BY_KEY.get(headerKey(target));
     if (!found || found.rank !== 0)
-      throw new UserError(`--map "${value}": unknown field "${target}"; valid: ${FIELDS.map(fieldName).join(', ')}, ${IGNORE}`);
+      throw new UserError(`--map "${value}": unknown field "${target}"; valid: ${FIELD_IDS.map(fieldName).join(', ')}, ${IGNORE}`);
     return { header, field: found.field };
   });
 }
@@ -122,8 +102,8 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
 
   const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined);
   if (missing.length) {
-    const names = (f: IntakeField) => `${fieldName(f)} (or ${FIELD_ALIASES[f].slice(1).join(', ')})`;
-    const others = FIELDS.filter((f) => !REQUIRED_FIELDS.includes(f)).map(fieldName);
+    const names = (f: IntakeField) => `${fieldName(f)} (or ${FIELDS[f].headers.slice(1).join(', ')})`;
+    const others = FIELD_IDS.filter((f) => !REQUIRED_FIELDS.includes(f)).map(fieldName);
     throw new UserError(
       [
         `${source}: the header has no column for ${missing.map(fieldName).join(', ')}`,

@@ -4,6 +4,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
+import { wordTable } from '../text/words.js';
 
 export const DETECTED_DELIMITERS = [',', ';', '\t'] as const;
 
@@ -24,11 +25,11 @@ export interface InputOptions {
   delimiter?: string | undefined;
 }
 
-const DELIMITER_WORDS: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
+const delimiterWord = wordTable<string>({ tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' });
 
 /** --delimiter: one character, or tab / comma / semicolon / pipe by name. */
 export function parseDelimiter(text: string): string {
-  const named = DELIMITER_WORDS[text.toLowerCase()];
+  const named = delimiterWord(text.toLowerCase());
   if (named) return named;
   if (text.length === 1 && !'"\r\n'.includes(text)) return text;
   throw new UserError(`--delimiter "${text}" must be one character (or tab, comma, semicolon, pipe)`);

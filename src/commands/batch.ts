@@ -1,9 +1,13 @@
 // `needleplan batch <file.csv | ->`: a CSV export in, one plan per row out, streamed so
-// memory stays flat whatever the file size. Each row goes through the same intake schema
-// and planner as `plan`; a row that fails is rejected with its line, column and reason,
-// and every other row is still planned. Returns the number of rejected rows (exit 1 if any).
+// memory stays flat whatever the file size. This module only wires the stages of src/batch,
+// in the order they run:
+//   input.ts (open, encoding, delimiter) -> records.ts (csv-parse, line numbers)
+//   -> plan-rows.ts (columns.ts for the header, rows.ts per row, the intake schema and plan)
+//   -> output.ts (CSV cells or NDJSON) -> the atomic output file; rejects.ts and summary.ts
+//   beside it. A row that fails is rejected with its line, column and reason, and every other
+//   row is still planned. Returns the number of rejected rows (exit 1 if any).
 import { pipeline } from 'node:stream/promises';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { UserError, Interrupted } from '../errors.js';
 import { assertNotInput, assertOutside, samePath } from '../shell/paths.js';
 import { loadRuleSet, rulesDir } from '../shell/rules-source.js';
@@ -12,13 +16,13 @@ import { today } from '../shell/today.js';
 import { parseMaps, resolveColumns, fieldName, type Columns } from '../batch/columns.js';
 import { openInput } from '../batch/input.js';
 import { csvParser, LineCounter, parseFailure } from '../batch/records.js';
-import { describeProblems, extraCells, isBlank, issueProblems, rowReader } from '../batch/rows.js';
-import { rowPlanner } from '../batch/planner.js';
-import { csvWriter, planCells, planJsonLine, PLAN_COLUMNS } from '../batch/output.js';
+import { planRows, type RowStage } from '../batch/plan-rows.js';
+import { csvWriter } from '../batch/output.js';
 import { RejectsWriter } from '../batch/rejects.js';
 import { openAtomicFile, type AtomicFile } from '../shell/atomic-write.js';
 import { formatSummary, Tally } from '../batch/summary.js';
 import { startProgress } from '../batch/progress.js';
+import { printable } from '../text/escape.js';
 
 export interface BatchOptions {
   format?: 'csv' | 'ndjson';
@@ -105,39 +109,20 @@ export async function runBatch(
     return rejects?.write(line, error, record);
   }
 
-  // Rows in, output records out: the header first, then one record per planned row.
-  async function* planRows(records: AsyncIterable<string[]>): AsyncGenerator<string[] | string> {
-    let columns: Columns | undefined;
-    let readRow: ReturnType<typeof rowReader> | undefined;
-    const planRow = rowPlanner(rules, day);
-    for await (const record of records) {
-      const line = lines.startOf(record);
-      if (isBlank(record)) continue;
-      if (!columns) {
-        columns = startWith(record);
-        readRow = rowReader(columns);
-        if (!ndjson) yield [...PLAN_COLUMNS];
-        continue;
-      }
-      tally.read++;
-      const extra = extraCells(record, columns.header);
-      const outcome = planRow(readRow!(record));
-      if (!extra && outcome.ok) {
-        tally.addPlan(outcome.plan.status);
-        yield ndjson ? planJsonLine(outcome.plan) : planCells(outcome.plan, line);
-      } else {
-        const problems = [...(extra ? [extra] : []), ...(outcome.ok ? [] : issueProblems(outcome.issues, columns))];
-        const wait = reject(line, describeProblems(problems), record);
-        if (wait) await wait; // the rejects file is behind: let it drain
-      }
-      progress.tick(tally.read);
-    }
-    if (!columns) throw new UserError(`${source} is empty: no header row (expected a CSV export with columns such as client, concerns, zones, fitzpatrick)`);
-  }
-
   const outFile = output && output !== '-' ? openAtomicFile(output) : undefined;
   if (outFile) files.push(outFile);
-  const stages: (Readable | Writable | typeof planRows)[] = [input.stream, csvParser(input.delimiter), planRows];
+  const rowStage: RowStage = {
+    rules,
+    today: day,
+    ndjson,
+    source,
+    lines,
+    tally,
+    onHeader: startWith,
+    onReject: reject,
+    onProgress: (rows) => progress.tick(rows),
+  };
+  const stages: unknown[] = [input.stream, csvParser(input.delimiter), (records: AsyncIterable<string[]>) => planRows(records, rowStage)];
   if (!ndjson) stages.push(csvWriter({ excel }));
   // stdout is not ended (end: false), so pipeline does not watch it: a closed pipe (| head)
   // has to stop the batch by hand.
@@ -162,9 +147,4 @@ export async function runBatch(
   if (!options.quiet)
     io.stderr.write(formatSummary(tally, { rejectsPath, notShown: tally.rejected - shown }));
   return tally.rejected;
-}
-
-/** Cells are echoed on stderr: control characters (escape sequences, CR) are shown, not run. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

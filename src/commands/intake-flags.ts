@@ -1,21 +1,9 @@
 // Intake issues in the words of the command line: each names the flag to fix and the
 // valid values, so a message from the shared intake schema reads as a usage error.
-import { splitList, zonesForConcern, intakeParsers, type IntakeField, type IntakeIssue, type RawIntake } from '../intake/schema.js';
+import { splitList, zonesForConcern, intakeParsers, type IntakeIssue, type RawIntake } from '../intake/schema.js';
 import type { RuleSet } from '../rules/schema.js';
+import { FIELDS } from '../intake/fields.js';
 
-export const FLAG_FOR_FIELD: Record<IntakeField, string> = {
-  client: '--client',
-  concerns: '--concern',
-  severity: '--severity',
-  zones: '--zone',
-  fitzpatrick: '--fitzpatrick',
-  painTolerance: '--pain-tolerance',
-  age: '--age',
-  conditions: '--condition',
-  screened: '--screened',
-  start: '--start',
-  device: '--device',
-};
 
 /** The concern ids the raw answers name, when they parse (for zone and severity hints). */
 function namedConcerns(raw: RawIntake, rules: RuleSet) {
@@ -25,7 +13,7 @@ function namedConcerns(raw: RawIntake, rules: RuleSet) {
 }
 
 function missingLine(issue: IntakeIssue, raw: RawIntake, rules: RuleSet): string {
-  const flag = FLAG_FOR_FIELD[issue.field];
+  const flag = FIELDS[issue.field].flag;
   switch (issue.field) {
     case 'concerns':
       return `missing ${flag} (one or more of: ${rules.concerns.concerns.map((c) => c.id).join(', ')})`;
@@ -47,5 +35,5 @@ function missingLine(issue: IntakeIssue, raw: RawIntake, rules: RuleSet): string
 
 /** One line per issue, e.g. "missing --fitzpatrick (I-VI, or 1-6)" or "--zone: ...". */
 export function issueLines(issues: readonly IntakeIssue[], raw: RawIntake, rules: RuleSet): string[] {
-  return issues.map((issue) => (issue.code === 'missing' ? missingLine(issue, raw, rules) : `${FLAG_FOR_FIELD[issue.field]}: ${issue.message}`));
+  return issues.map((issue) => (issue.code === 'missing' ? missingLine(issue, raw, rules) : `${FIELDS[issue.field].flag}: ${issue.message}`));
 }

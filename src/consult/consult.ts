@@ -2,6 +2,7 @@
 // flags left open, and hands back loose answers for the one intake schema to parse. Each
 // answer is checked at its prompt by that same schema, so a bad answer is re-asked there.
 import { checkAnswer, intakeParsers, parseIntake, screenedSchema, splitList, type IntakeField, type RawIntake } from '../intake/schema.js';
+import { FIELDS } from '../intake/fields.js';
 import type { RuleSet } from '../rules/schema.js';
 import {
   concernChoices,
@@ -41,14 +42,14 @@ export async function consult(raw: RawIntake, rules: RuleSet, ctx: ConsultContex
   const optional = (field: IntakeField) => (text: string) => (text.trim() === '' ? true : valid(field, text));
 
   if (blank(answers.client)) {
-    const client = await input({ message: 'Client name or id (optional):' }, context);
+    const client = await input({ message: FIELDS.client.prompt }, context);
     answers.client = client.trim() || undefined;
   }
 
   if (splitList(answers.concerns).length === 0) {
     answers.concerns = await checkbox(
       {
-        message: 'Concerns to treat:',
+        message: FIELDS.concerns.prompt,
         choices: concernChoices(rules, splitList(answers.zones)),
         required: true,
         pageSize: PAGE,
@@ -81,7 +82,7 @@ export async function consult(raw: RawIntake, rules: RuleSet, ctx: ConsultContex
     const concernIds = intakeParsers(rules).concerns.parse(answers.concerns).map((c) => c.id);
     answers.zones = await checkbox(
       {
-        message: 'Zones to treat:',
+        message: FIELDS.zones.prompt,
         choices: zoneChoices(rules, concernIds),
         required: true,
         pageSize: PAGE,
@@ -96,31 +97,31 @@ export async function consult(raw: RawIntake, rules: RuleSet, ctx: ConsultContex
   }
 
   if (blank(answers.device) && rules.devices.devices.length > 1) {
-    answers.device = await select({ message: 'Device:', choices: deviceChoices(rules), default: rules.ruleset.device }, context);
+    answers.device = await select({ message: FIELDS.device.prompt, choices: deviceChoices(rules), default: rules.ruleset.device }, context);
   }
 
   if (blank(answers.fitzpatrick)) {
-    answers.fitzpatrick = await select({ message: 'Fitzpatrick skin type:', choices: fitzpatrickChoices(rules), pageSize: PAGE }, context);
+    answers.fitzpatrick = await select({ message: FIELDS.fitzpatrick.prompt, choices: fitzpatrickChoices(rules), pageSize: PAGE }, context);
   }
 
   if (blank(answers.painTolerance)) {
-    answers.painTolerance = await select({ message: 'Pain tolerance:', choices: painChoices(rules), default: 'normal' }, context);
+    answers.painTolerance = await select({ message: FIELDS.painTolerance.prompt, choices: painChoices(rules), default: 'normal' }, context);
   }
 
   if (blank(answers.age)) {
-    const age = await input({ message: 'Age in years (optional):', validate: optional('age') }, context);
+    const age = await input({ message: FIELDS.age.prompt, validate: optional('age') }, context);
     answers.age = age.trim() || undefined;
   }
 
   if (!isYes(answers.screened)) {
-    const ask = await confirm({ message: 'Ask the screening questions now? (no: the plan says "unscreened")', default: true }, context);
+    const ask = await confirm({ message: FIELDS.screened.prompt, default: true }, context);
     if (ask) {
       const already = intakeParsers(rules).conditions.safeParse(answers.conditions ?? []);
       const yes: string[] = [];
       for (const group of screeningGroups(rules, already.success ? already.data : [])) {
         const picked = await checkbox(
           {
-            message: `${group.label}: which apply?`,
+            message: `${group.label}: ${FIELDS.conditions.prompt}`,
             choices: [{ value: NONE, name: 'None of these' }, new Separator(), ...group.questions],
             pageSize: group.questions.length + 2,
             // "all" would tick "None of these" with the rest: each yes is picked by hand.
@@ -142,7 +143,7 @@ export async function consult(raw: RawIntake, rules: RuleSet, ctx: ConsultContex
   }
 
   if (blank(answers.start)) {
-    const start = await input({ message: 'First session date, YYYY-MM-DD (optional):', validate: optional('start') }, context);
+    const start = await input({ message: FIELDS.start.prompt, validate: optional('start') }, context);
     answers.start = start.trim() || undefined;
   }
   return answers;

@@ -3,7 +3,7 @@
 import { zonesForConcern } from '../intake/schema.js';
 import type { RuleSet } from '../rules/schema.js';
 import { SEVERITIES, type Severity } from '../rules/vocabulary.js';
-import { fmt } from '../engine/rationale.js';
+import { fmt } from '../text/numbers.js';
 
 export interface Choice<T> {
   value: T;

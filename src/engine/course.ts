@@ -3,7 +3,8 @@
 import type { Course, RuleSet, Severity } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
 import type { Finding, MinMax } from './types.js';
-import { span, type Rationale } from './rationale.js';
+import type { Rationale } from './rationale.js';
+import { span } from '../text/numbers.js';
 import { lookup } from './lookup.js';
 
 export interface CoursePlan {

@@ -6,7 +6,8 @@ import { lookup } from './lookup.js';
 import type { Intake } from '../intake/schema.js';
 import { ROMAN } from '../rules/vocabulary.js';
 import type { ZonePlan } from './types.js';
-import { fmt, type Rationale } from './rationale.js';
+import type { Rationale } from './rationale.js';
+import { fmt } from '../text/numbers.js';
 
 /** Work in thousandths of a mm so 0.1 + 0.2 never drifts off the device's step grid. */
 const MILLI = 1000;

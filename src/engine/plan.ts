@@ -3,7 +3,8 @@
 import type { RuleSet } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
 import type { CareStep, Plan } from './types.js';
-import { Rationale, fmt, span } from './rationale.js';
+import { Rationale } from './rationale.js';
+import { fmt, span } from '../text/numbers.js';
 import { lookup } from './lookup.js';
 import { planZone } from './depth.js';
 import { planCourse } from './course.js';

@@ -7,6 +7,8 @@ import type { RuleSet } from '../rules/schema.js';
 import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
 import { nameIndex, nameKey, suggest, type Named } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
+import { FIELDS } from './fields.js';
+import { wordTable } from '../text/words.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
@@ -52,15 +54,15 @@ export interface IntakeIssue {
 
 export type IntakeResult = { ok: true; intake: Intake } | { ok: false; issues: IntakeIssue[] };
 
-const SEVERITY_WORDS: Record<string, Severity> = {
+const severityWord = wordTable<Severity>({
   mild: 'mild', light: 'mild', low: 'mild',
   moderate: 'moderate', medium: 'moderate', mid: 'moderate',
   severe: 'severe', high: 'severe', advanced: 'severe',
-};
-const BOOLEAN_WORDS: Record<string, boolean> = {
+});
+const booleanWord = wordTable<boolean>({
   yes: true, y: true, true: true, '1': true, ja: true, oui: true, si: true, x: true,
   no: false, n: false, false: false, '0': false, nein: false, non: false,
-};
+});
 const NONE_WORDS = new Set(['none', 'no', 'n', 'nil', 'na', 'false', '0']);
 
 /** Splits list answers: "a, b", "a|b", "a;b" and repeated flags all end up as items. */
@@ -96,7 +98,7 @@ function idList(kind: string, items: readonly Named[]) {
 }
 
 export const severitySchema = z.string().transform((text, ctx): Severity => {
-  const sev = SEVERITY_WORDS[nameKey(text)];
+  const sev = severityWord(nameKey(text));
   if (!sev) {
     ctx.addIssue({ code: 'custom', message: `unknown severity "${text}"; valid: ${SEVERITIES.join(', ')}` });
     return z.NEVER;
@@ -136,7 +138,7 @@ export const ageSchema = z.union([z.string(), z.number()]).transform((value, ctx
 
 export const screenedSchema = z.union([z.boolean(), z.string()]).transform((value, ctx): boolean => {
   if (typeof value === 'boolean') return value;
-  const b = BOOLEAN_WORDS[value.trim().toLowerCase()];
+  const b = booleanWord(value.trim().toLowerCase());
   if (b === undefined) {
     ctx.addIssue({ code: 'custom', message: `"${value}" is not yes/no (also true/false, y/n, 1/0)` });
     return z.NEVER;
@@ -247,11 +249,11 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
   };
   const missing = (field: IntakeField, message: string) => issues.push({ field, code: 'missing', message });
 
-  const concerns = blankList(raw.concerns) ? (missing('concerns', 'no concern given'), undefined) : take('concerns', parsers.concerns, raw.concerns);
-  const zones = blankList(raw.zones) ? (missing('zones', 'no zone given'), undefined) : take('zones', parsers.zones, raw.zones);
+  const concerns = blankList(raw.concerns) ? (missing('concerns', FIELDS.concerns.missing!), undefined) : take('concerns', parsers.concerns, raw.concerns);
+  const zones = blankList(raw.zones) ? (missing('zones', FIELDS.zones.missing!), undefined) : take('zones', parsers.zones, raw.zones);
   const severity = blank(raw.severity) ? undefined : take('severity', severitySchema, raw.severity);
   const fitzpatrick = blank(raw.fitzpatrick)
-    ? (missing('fitzpatrick', 'no Fitzpatrick skin type given'), undefined)
+    ? (missing('fitzpatrick', FIELDS.fitzpatrick.missing!), undefined)
     : take('fitzpatrick', fitzpatrickSchema, raw.fitzpatrick);
   const painTolerance = blank(raw.painTolerance) ? 'normal' : take('painTolerance', painToleranceSchema, raw.painTolerance);
   const age = blank(raw.age) ? null : take('age', ageSchema, raw.age);
@@ -266,7 +268,7 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
   if (concerns) {
     const without = concerns.filter((c) => !c.severity && !severity).map((c) => c.id);
     if (without.length && !issues.some((i) => i.field === 'severity'))
-      missing('severity', `no severity for ${without.join(', ')} (mild, moderate or severe)`);
+      missing('severity', `${FIELDS.severity.missing} for ${without.join(', ')} (mild, moderate or severe)`);
     for (const c of concerns) if (c.severity ?? severity) resolved.push({ id: c.id, severity: (c.severity ?? severity)! });
   }
 

@@ -3,21 +3,17 @@
 // markdown or HTML syntax is backslash-escaped (CommonMark lets any ASCII punctuation be
 // escaped). Rule-set text is the clinic's own and stays as written, except where a table
 // cell needs its pipes escaped.
+import { withoutControls } from '../text/escape.js';
 
 /** Characters that can start emphasis, code, links, HTML, entities, tables, headings or
  * strikethrough, or turn text into a GFM autolink (`:` in "https://", `@` in an e-mail). */
 const MARKDOWN_SYNTAX = /[\\`*_{}[\]()<>#!|~&:@]/g;
 /** GFM also links a bare "www.": escaping its dot stops that. */
 const BARE_WWW = /(www)\./gi;
-// C0 controls and DEL other than whitespace: nothing printable, and NUL upsets parsers.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 /** One line of plain text, whitespace collapsed, safe to place anywhere inline. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(CONTROL, '')
-    .replace(/\s+/g, ' ')
+  return withoutControls(text.replace(/\s+/g, ' '))
     .trim()
     .replace(MARKDOWN_SYNTAX, '\\$&')
     .replace(BARE_WWW, '$1\\.');

@@ -2,10 +2,13 @@
 // then concerns by severity (depth, sessions, interval), zone caps, screening conditions
 // grouped by outcome, and the adjustments. Sessions and interval come from the engine's
 // own course planner, so the table shows what a plan would say, not a second reading.
-import type { RuleSet, Severity, Outcome } from '../rules/schema.js';
+import type { RuleSet, Severity } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
 import { planCourse } from '../engine/course.js';
-import { Rationale, fmt, span } from '../engine/rationale.js';
+import { Rationale } from '../engine/rationale.js';
+import { fmt, span } from '../text/numbers.js';
+import { OUTCOME_WORDS } from './outcome-words.js';
+import { OUTCOMES } from '../rules/vocabulary.js';
 import { plain, type Paint } from './paint.js';
 import { hang, wrapWords } from './wrap.js';
 
@@ -19,13 +22,6 @@ const WIDTH = 80;
 const SEVERITIES: readonly Severity[] = ['mild', 'moderate', 'severe'];
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
-const OUTCOMES: Record<Outcome, { word: string; meaning: string; colour: keyof Paint }> = {
-  block: { word: 'BLOCK', meaning: 'not eligible', colour: 'red' },
-  clearance: { word: 'CLEARANCE', meaning: 'physician clearance first', colour: 'yellow' },
-  defer: { word: 'DEFER', meaning: 'wait, then treat', colour: 'yellow' },
-  modify: { word: 'MODIFY', meaning: 'the plan is changed', colour: 'cyan' },
-  caution: { word: 'CAUTION', meaning: 'treat with care', colour: 'yellow' },
-};
 
 /** Left-aligned columns two spaces apart; `style` colours a cell after it is padded. */
 function table(header: readonly string[], rows: readonly string[][], paint: Paint, style: (row: number, col: number, text: string) => string = (_r, _c, t) => t): string[] {
@@ -104,10 +100,10 @@ export function renderRulesText(rules: RuleSet, options: RulesShowOptions = {}):
 
   heading('Screening conditions by outcome');
   const conditionWidth = Math.max(...rules.screening.conditions.map((c) => c.id.length));
-  for (const outcome of Object.keys(OUTCOMES) as Outcome[]) {
+  for (const outcome of OUTCOMES) {
     const conditions = rules.screening.conditions.filter((c) => c.outcome === outcome);
     if (!conditions.length) continue;
-    const o = OUTCOMES[outcome];
+    const o = OUTCOME_WORDS[outcome];
     out.push(`  ${paint.bold(paint[o.colour](o.word))} (${o.meaning})`);
     for (const c of conditions) {
       const extras = [

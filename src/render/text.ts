@@ -1,12 +1,13 @@
 // The terminal protocol: a status banner, depth per zone, the course, findings, care and a
 // short "why", scannable in an 80-column terminal. Every colour sits on a word that carries
 // the meaning by itself, so the output reads the same with NO_COLOR.
-import type { Finding, Plan, Status } from '../engine/types.js';
-import type { Outcome } from '../rules/schema.js';
-import { fmt, span } from '../engine/rationale.js';
+import type { Finding, Plan } from '../engine/types.js';
+import { fmt, span } from '../text/numbers.js';
+import { withoutControls } from '../text/escape.js';
 import type { RenderOptions } from './index.js';
 import { plain, type Paint } from './paint.js';
 import { hang } from './wrap.js';
+import { OUTCOME_WORDS, STATUS_WORDS, outcomeRank } from './outcome-words.js';
 
 export interface TextOptions extends RenderOptions {
   /** The colours to use when `color` is on (the shell loads chalk only for a terminal). */
@@ -16,21 +17,6 @@ export interface TextOptions extends RenderOptions {
 const WIDTH = 80;
 /** Width of the label column ("Sessions", "Numbing", ...). */
 const LABEL = 12;
-
-const STATUS: Record<Status, { word: string; colour: keyof Paint; meaning: string }> = {
-  ready: { word: 'READY', colour: 'green', meaning: 'screened; nothing in the rules stands in the way of treatment' },
-  'needs-clearance': { word: 'NEEDS CLEARANCE', colour: 'yellow', meaning: 'a physician must approve before the first session (see Findings)' },
-  unscreened: { word: 'UNSCREENED', colour: 'yellow', meaning: 'screening not completed: ask every screening question before the first session' },
-  'not-eligible': { word: 'NOT ELIGIBLE', colour: 'red', meaning: 'do not treat now; refer or wait (see Findings)' },
-};
-
-const OUTCOME: Record<Outcome, { word: string; colour: keyof Paint; rank: number }> = {
-  block: { word: 'BLOCK', colour: 'red', rank: 0 },
-  clearance: { word: 'CLEARANCE', colour: 'yellow', rank: 1 },
-  defer: { word: 'DEFER', colour: 'yellow', rank: 2 },
-  modify: { word: 'MODIFY', colour: 'cyan', rank: 3 },
-  caution: { word: 'CAUTION', colour: 'yellow', rank: 4 },
-};
 
 /** Rationale fields the short "why" leaves to --explain: ranges, review, skipped findings. */
 const DETAIL_FIELD = /(^zones\..*\.depthRangeMm$)|(^review$)|(^findings$)/;
@@ -46,11 +32,11 @@ export function renderText(plan: Plan, options: TextOptions): string {
 
   // Banner: who, when, and the status word that decides everything else.
   // Control characters in a typed name must not reach the terminal as commands.
-  const client = plan.client?.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const client = plan.client === null ? undefined : withoutControls(plan.client, ' ');
   const title = 'Microneedling plan';
   const header = hang('', `${title}${client ? ` for ${client}` : ''}, planned ${plan.plannedOn}`, WIDTH);
   out.push(paint.bold(title) + header[0]!.slice(title.length), ...header.slice(1));
-  const status = STATUS[plan.status];
+  const status = STATUS_WORDS[plan.status];
   out.push(...hang(`${paint.bold(paint[status.colour](status.word))}  `, status.meaning, WIDTH, status.word.length + 2));
   out.push('');
   const who = [`Fitzpatrick ${plan.fitzpatrick}`, `pain tolerance ${plan.painTolerance}`, plan.age === null ? 'age not recorded' : `age ${plan.age}`];
@@ -81,7 +67,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   heading('Findings');
   if (plan.findings.length === 0) out.push('  none');
   for (const f of sortFindings(plan.findings)) {
-    const o = OUTCOME[f.outcome];
+    const o = OUTCOME_WORDS[f.outcome];
     const text = options.explain ? `${f.message} [${f.ruleId}]` : f.message;
     out.push(...hang(`  ${paint[o.colour](o.word)}${' '.repeat(LABEL - o.word.length)}`, text, WIDTH, LABEL + 2));
   }
@@ -118,5 +104,5 @@ function depthTable(plan: Plan): string[] {
 
 /** Most serious first; the engine's order within one outcome. */
 function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => OUTCOME[a.f.outcome].rank - OUTCOME[b.f.outcome].rank || a.i - b.i).map((x) => x.f);
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => outcomeRank(a.f.outcome) - outcomeRank(b.f.outcome) || a.i - b.i).map((x) => x.f);
 }

@@ -2,7 +2,8 @@
 // CSV row of a plan, the summary, and the progress bar's silence off a terminal.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { FIELD_ALIASES, headerKey, parseMaps, resolveColumns } from '../../src/batch/columns.js';
+import { headerKey, parseMaps, resolveColumns } from '../../src/batch/columns.js';
+import { FIELDS } from '../../src/intake/fields.js';
 import { detectDelimiter, firstLine, parseDelimiter } from '../../src/batch/input.js';
 import { LineCounter, lineBreaks } from '../../src/batch/records.js';
 import { extraCells, isBlank, rowReader } from '../../src/batch/rows.js';
@@ -22,7 +23,7 @@ describe('columns', () => {
     const header = ['Name', 'Skin Type', 'Concern', 'Treatment Areas', 'Date of Birth', 'First Session', 'Device', 'Notes'];
     const { index } = resolveColumns(header, [], 'x.csv');
     expect(index).toEqual({ client: 0, fitzpatrick: 1, concerns: 2, zones: 3, start: 5, device: 6 });
-    expect(FIELD_ALIASES.client.slice(0, 4)).toEqual(['client', 'client id', 'client name', 'name']);
+    expect(FIELDS.client.headers.slice(0, 4)).toEqual(['client', 'client id', 'client name', 'name']);
   });
 
   it('prefers the better alias whichever comes first, and says which column it ignored', () => {
