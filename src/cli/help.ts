@@ -80,6 +80,23 @@ Examples:
 A clinic folder may hold only the files it changes; the rest are built-in.
 With no [dir], validate and show use the built-in rules.`;
 
+/**
+ * Words wrapped to the width, continuation lines indented; a word longer than a line (a
+ * folder path) gets a line of its own rather than being cut, so it can be copied whole.
+ */
+function wrapKeepingWords(text: string, width: number, indent = '  '): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.trim() !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** "  --concern    a, b, c" wrapped to the width under its label. */
 function idLine(flag: string, ids: readonly string[], width: number): string {
   const label = `  ${flag.padEnd(13)}`;
@@ -94,10 +111,10 @@ export function planChoicesHelp(rulesFlag: string | undefined, width: number): s
   const from =
     dir === undefined ? 'the built-in rules' : existsSync(dir) ? `the rules in ${dir}` : `the built-in rules: ${dir} does not exist`;
   const unreadable = ids.unreadable.length
-    ? `\n${wrapWords(`(could not read ${ids.unreadable.join(', ')}: run "needleplan rules validate")`, width - 2).map((l) => `  ${l}`).join('\n')}`
+    ? `\n${wrapKeepingWords(`  (could not read ${ids.unreadable.join(', ')}: run "needleplan rules validate")`, width, '   ')}`
     : '';
   return (
-    `\n${wrapWords(`Valid ids (from ${from}):`, width).join('\n')}\n` +
+    `\n${wrapKeepingWords(`Valid ids (from ${from}):`, width)}\n` +
     [
       idLine('--concern', ids.concerns, width),
       idLine('--zone', ids.zones, width),
@@ -107,3 +124,12 @@ export function planChoicesHelp(rulesFlag: string | undefined, width: number): s
     unreadable
   );
 }
+
+export const COMPLETION_HELP = `
+Install (the script runs needleplan, so needleplan must be on PATH):
+  $ echo 'source <(needleplan completion bash)' >> ~/.bashrc
+  $ needleplan completion zsh > "\${fpath[1]}/_needleplan"
+  $ needleplan completion fish > ~/.config/fish/completions/needleplan.fish
+
+Concern, zone and condition ids are those of the rules in force (--rules on the
+line being completed, else NEEDLEPLAN_RULES, else the built-in rules).`;

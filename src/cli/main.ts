@@ -2,12 +2,12 @@
 // calls one function, imported lazily so `--help` loads nothing heavy. One catch turns
 // every failure into a message and the contract's exit code.
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { describeError } from './catch.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
-import { batchHelp, exitCodesHelp, helpWidth, planChoicesHelp, planNotes, PLAN_EXAMPLES, PLAN_EXIT_CODES, RULES_HELP } from './help.js';
+import { batchHelp, COMPLETION_HELP, exitCodesHelp, helpWidth, planChoicesHelp, planNotes, PLAN_EXAMPLES, PLAN_EXIT_CODES, RULES_HELP } from './help.js';
 import { suggest } from '../text/names.js';
 import { printable } from '../text/escape.js';
 
@@ -15,7 +15,8 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function buildProgram(): Command {
+/** `completion: false` leaves out the completion commands (the completion module adds its own). */
+export function buildProgram({ completion = true }: { completion?: boolean } = {}): Command {
   const program = new Command('needleplan')
     .description('Treatment planner for microneedling (collagen induction therapy): needle depth per zone, sessions, interval, screening and care.')
     .version(VERSION, '-V, --version')
@@ -108,6 +109,26 @@ export function buildProgram(): Command {
       await runRulesInit(dir);
     });
 
+  if (completion) {
+    program
+      .command('completion')
+      .description('print a shell completion script (bash, zsh or fish)')
+      .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+      .addHelpText('after', COMPLETION_HELP)
+      .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+        const { runCompletion } = await import('../commands/completion.js');
+        runCompletion(shell, buildProgram({ completion: false }));
+      });
+    // What the completion script asks on each Tab: `needleplan complete -- <words so far>`.
+    program
+      .command('complete', { hidden: true })
+      .argument('[words...]')
+      .action(async (words: string[]) => {
+        const { runComplete } = await import('../commands/completion.js');
+        runComplete(words, buildProgram({ completion: false }));
+      });
+  }
+
   // No command: a consultation on a terminal, short help otherwise.
   // Set after the subcommands exist so they keep commander's own excess-argument check.
   // Unknown options reach the action too, so "needleplan plam -c x" names the command, not -c.
@@ -115,7 +136,7 @@ export function buildProgram(): Command {
   program.action(async (_options: unknown, command: Command) => {
     const [word] = command.args;
     if (word !== undefined) {
-      const names = program.commands.map((c) => c.name());
+      const names = program.commands.map((c) => c.name()).filter((name) => name !== 'complete');
       if (word.startsWith('-')) throw new UserError(`unknown option ${printable(word)} (add --help to see the options)`);
       const guess = suggest(word, names.map((n) => ({ id: n, label: n, aliases: [] })));
       throw new UserError(`unknown command "${printable(word)}"${guess ? ` (did you mean ${guess}?)` : ''}; commands: ${names.join(', ')}`);
