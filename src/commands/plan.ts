@@ -8,7 +8,7 @@ import { assertOutside } from '../shell/paths.js';
 import { emit } from '../shell/atomic-write.js';
 import { issueLines } from './intake-flags.js';
 import { chalkPaint, useColor } from '../shell/color.js';
-import { today } from '../shell/today.js';
+import { nowInstant, today } from '../shell/today.js';
 import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
 import { FORMAT_INFO, formatForPath, loadRenderer, type Format } from '../render/index.js';
@@ -99,7 +99,7 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const color = toStdout && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const render = await loadRenderer(format);
   const paint = color && format === 'text' ? await chalkPaint() : undefined;
-  const renderOptions: TextOptions = { color, explain: options.explain ?? false, ...(paint ? { paint } : {}) };
+  const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), ...(paint ? { paint } : {}) };
   const text = render(p, renderOptions);
   if (consulted && toStdout) promptOutput.write('\n');
   emit(text, options.output);

@@ -10,6 +10,7 @@ import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
 import { chalkPaint, useColor } from '../shell/color.js';
 import { UserError } from '../errors.js';
 import { rulesDir } from '../shell/rules-dir.js';
+import { nowInstant } from '../shell/today.js';
 
 function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable<LoadResult['rules']> } {
   const result = loadRules(dir);
@@ -36,7 +37,7 @@ export async function runRulesValidate(given: string | undefined): Promise<void>
 }
 
 export interface RulesShowOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'fhir';
   /** false with --no-color. */
   color: boolean;
 }
@@ -47,6 +48,11 @@ export async function runRulesShow(given: string | undefined, options: RulesShow
   const { rules, problems, own } = loadOrThrow(dir);
   if (options.format === 'json') {
     process.stdout.write(renderRulesJson(rules));
+    return;
+  }
+  if (options.format === 'fhir') {
+    const { renderRulesFhir } = await import('../render/fhir/index.js');
+    process.stdout.write(renderRulesFhir(rules, { timestamp: nowInstant() }));
     return;
   }
   const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });

@@ -7,6 +7,7 @@ import { FORMAT_INFO, FORMATS, loadRenderer, type Format } from '../render/index
 import { isInside } from '../shell/paths.js';
 import { writeFileAtomic } from '../shell/atomic-write.js';
 import { UserError } from '../errors.js';
+import { nowInstant } from '../shell/today.js';
 import type { ConsultContext } from './consult.js';
 
 export interface SaveContext extends ConsultContext {
@@ -79,7 +80,7 @@ export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
     if (existsSync(path) && !(await confirm({ message: `${path} exists. Replace it?`, default: false }, context))) continue;
     const render = await loadRenderer(format);
     try {
-      writeFileAtomic(path, render(plan, { color: false, explain: false }));
+      writeFileAtomic(path, render(plan, { color: false, explain: false, timestamp: nowInstant() }));
     } catch (error) {
       // The plan is already on screen: a file that can't be written is asked again, not fatal.
       if (!(error instanceof UserError)) throw error;

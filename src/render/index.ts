@@ -3,7 +3,7 @@
 // know of each format: its label, its file extension, and when it has nothing to show.
 import type { Plan } from '../engine/types.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'html', 'ics'] as const;
+export const FORMATS = ['text', 'json', 'markdown', 'html', 'ics', 'fhir'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -11,6 +11,9 @@ export interface RenderOptions {
   color: boolean;
   /** The full rationale instead of the short "why". */
   explain: boolean;
+  /** When the output was made (an instant), for formats that stamp it (FHIR's Bundle.timestamp);
+   * the caller reads the clock, never a renderer. */
+  timestamp?: string;
 }
 
 export type Renderer = (plan: Plan, options: RenderOptions) => string;
@@ -41,6 +44,11 @@ export const FORMAT_INFO: Record<Format, FormatInfo> = {
           : undefined,
     load: async () => (await import('./ics.js')).renderIcs,
   },
+  fhir: {
+    label: 'FHIR R4 Bundle (for an EHR)',
+    extensions: ['.fhir.json'],
+    load: async () => (await import('./fhir/index.js')).renderFhir,
+  },
 };
 
 export function loadRenderer(format: Format): Promise<Renderer> {
@@ -50,5 +58,10 @@ export function loadRenderer(format: Format): Promise<Renderer> {
 /** The format an output file's extension names ("plan.md" -> markdown), if any. */
 export function formatForPath(path: string): Format | undefined {
   const lower = path.toLowerCase();
-  return FORMATS.find((f) => FORMAT_INFO[f].extensions.some((ext) => lower.endsWith(ext)));
+  // The longest extension that fits wins: "plan.fhir.json" is fhir, "plan.json" json.
+  let best: { format: Format; length: number } | undefined;
+  for (const f of FORMATS)
+    for (const ext of FORMAT_INFO[f].extensions)
+      if (lower.endsWith(ext) && ext.length > (best?.length ?? 0)) best = { format: f, length: ext.length };
+  return best?.format;
 }

@@ -42,6 +42,7 @@ describe('save helpers', () => {
     const p = plan(makeIntake({ client: 'Ána  López / C-7' }), rules, TODAY);
     expect(defaultFileName(p, 'json')).toBe('ana-lopez-c-7-2026-11-25.json');
     expect(defaultFileName(plan(makeIntake(), rules, TODAY), 'markdown')).toBe('plan-2026-11-25.md');
+    expect(defaultFileName(plan(makeIntake(), rules, TODAY), 'fhir')).toBe('plan-2026-11-25.fhir.json');
   });
 
   it('refuses a file inside the rules folder', () => {
