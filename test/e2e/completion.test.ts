@@ -47,7 +47,7 @@ describe('needleplan completion <shell>', () => {
 
 describe('needleplan complete -- <words>', () => {
   it('offers the commands, from the commander program', () => {
-    expect(complete([''])).toEqual(['plan', 'batch', 'rules', 'completion', 'help']);
+    expect(complete([''])).toEqual(['plan', 'batch', 'record', 'next', 'due', 'history', 'show', 'forget', 'rules', 'completion', 'help']);
     expect(complete(['pl'])).toEqual(['plan']);
     expect(complete(['rules', ''])).toEqual(['validate', 'show', 'init', 'help']);
     expect(complete(['completion', ''])).toEqual(['bash', 'zsh', 'fish']);
