@@ -10,6 +10,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+// commander requires node:child_process at load for executable subcommands, which
+// needleplan has none of; compiling that builtin was a sixth of plan's start-up. It gets a
+// stand-in that loads the real module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${'/'}node_modules/commander/`) ? { path: 'lazy-child-process', namespace: 'needleplan' } : undefined,
+    );
+    build.onLoad({ filter: /^lazy-child-process$/, namespace: 'needleplan' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // zod re-exports every message locale (60-odd, most of its 800 KB) through z.locales, and a
 // namespace re-export defeats tree-shaking. needleplan words its own messages and zod's
 // default is English, so the bundle gets a locales module holding English alone.
@@ -37,5 +53,5 @@ await build({
   // Some CommonJS packages call require(); give the ESM chunks one.
   banner: { js: "import { createRequire as __needleplanRequire } from 'node:module'; const require = __needleplanRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [englishZod],
+  plugins: [englishZod, lazyChildProcess],
 });
