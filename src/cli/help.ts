@@ -6,9 +6,9 @@ import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
 import { wrapWords } from '../render/wrap.js';
 import { FIELD_IDS, FIELDS } from '../intake/fields.js';
 
-/** The width help is written for: the terminal's, else 80; never narrower than 40. */
+/** The width help is written for: the terminal's, at most 80 (help reads best narrow), never below 40. */
 export function helpWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout): number {
-  return stream.isTTY && stream.columns ? Math.max(40, stream.columns) : 80;
+  return stream.isTTY && stream.columns ? Math.max(40, Math.min(80, stream.columns)) : 80;
 }
 
 const CODES: [number, string][] = [

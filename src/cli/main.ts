@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Argument, Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { describeError } from './catch.js';
+import { packageFile } from '../package-root.js';
 import { EXIT, exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
 import { batchHelp, COMPLETION_HELP, exitCodesHelp, helpWidth, planChoicesHelp, planNotes, PLAN_EXAMPLES, PLAN_EXIT_CODES, RULES_HELP } from './help.js';
@@ -12,7 +13,7 @@ import { suggest } from '../text/names.js';
 import { registerRecordsCommands } from './records-commands.js';
 import { printable } from '../text/escape.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -22,6 +23,7 @@ export function buildProgram({ completion = true }: { completion?: boolean } = {
     .description('Treatment planner for microneedling (collagen induction therapy): needle depth per zone, sessions, interval, screening and care.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for unexpected errors')
+    .configureHelp({ helpWidth: helpWidth() })
     .showSuggestionAfterError(true)
     .showHelpAfterError('(add --help to see the options)')
     .addHelpText('after', () => exitCodesHelp(helpWidth()))
