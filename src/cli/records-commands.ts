@@ -71,7 +71,7 @@ export function registerRecordsCommands(program: Command): void {
     .command('history')
     .description("the client's courses and every session, with amendments")
     .argument('<client>', 'client name')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (fhir: the active course as a CarePlan with a Procedure per session)').choices(['text', 'json', 'fhir']).default('text'))
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--db <file>', DB_HELP)
     .action(async (client: string, options) => {

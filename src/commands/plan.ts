@@ -104,7 +104,7 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const color = toStdout && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const render = await loadRenderer(format);
   const paint = color && format === 'text' ? await chalkPaint() : undefined;
-  const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), ...(paint ? { paint } : {}) };
+  const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), saved: options.save ?? false, ...(paint ? { paint } : {}) };
   const text = render(p, renderOptions);
   if (consulted && toStdout) promptOutput.write('\n');
   emit(text, options.output);

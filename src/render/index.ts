@@ -14,6 +14,8 @@ export interface RenderOptions {
   /** When the output was made (an instant), for formats that stamp it (FHIR's Bundle.timestamp);
    * the caller reads the clock, never a renderer. */
   timestamp?: string;
+  /** The plan is a client's active course in the records (FHIR: CarePlan.status active, not draft). */
+  saved?: boolean;
 }
 
 export type Renderer = (plan: Plan, options: RenderOptions) => string;
