@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { headerKey } from './columns.js';
-import { csvWriter } from './output.js';
+import { csvWriter, type CsvStyle } from './output.js';
 
 export const REJECT_COLUMNS = ['line', 'error'] as const;
 
@@ -14,7 +14,7 @@ export class RejectsWriter {
   private readonly done: Promise<void>;
   private readonly skip: number;
 
-  constructor(target: Writable, header: readonly string[], style: { delimiter: string; excel: boolean }) {
+  constructor(target: Writable, header: readonly string[], style: CsvStyle) {
     this.csv = csvWriter(style);
     this.done = pipeline(this.csv, target);
     this.done.catch(() => {}); // observed in close()

@@ -40,13 +40,21 @@ const BATCH_HELP = `
 Columns (headers ignore case, spaces, "_" and "-"; unknown columns are ignored):
   client (or name, client id, client name), concerns, zones (or areas,
   treatment areas), severity, fitzpatrick (or skin type), pain tolerance, age,
-  conditions, screened, start (or start date, first session), device.
+  conditions, screened, start (or start date, first session), device,
+  dob (or date of birth, birth date), medications (free text: drug and brand
+  names read through the screening rules' aliases).
+  A header naming a screening condition (Pregnant, Blood thinners) is a yes/no
+  column for it; --map "Their Header=condition:<id>" for others.
   List cells take | ; or , between items. --map "Their Header=zones" for others.
+  Columns nothing reads are named in a note (--strict: exit 2).
 
 Examples:
   $ needleplan batch clients.csv -o plans.csv --rejects rejects.csv
   $ needleplan batch export.csv --encoding windows-1252 \\
       --map "Problem Areas=zones" --excel -o plans.csv
+  $ needleplan batch export.csv --map "First Name+Last Name=client" \\
+      --date-format DD/MM/YYYY --save-mapping clinic.json -o plans.csv
+  $ needleplan batch next-export.csv --mapping clinic.json -o plans.csv
   $ cat clients.csv | needleplan batch - -f ndjson > plans.ndjson`;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -127,10 +135,15 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--rejects <file>', 'write rejected rows (line, error, original cells) there')
     .option('--delimiter <char>', 'field delimiter (default: detected from the header; "tab" for tab)')
-    .option('--encoding <name>', 'input encoding when the file has no BOM: utf8 (default) or windows-1252', 'utf8')
-    .option('--map <mapping>', 'map a header: "Their Header=field" (repeatable; field "ignore" drops a column)', collect)
+    .option('--encoding <name>', 'input encoding when the file has no BOM: utf8 (default) or windows-1252')
+    .option('--map <mapping>', 'map a header: "Their Header=field" (repeatable; "A+B=client" joins columns; field "ignore" drops a column)', collect)
+    .option('--date-format <format>', 'how start and dob dates are written: YYYY-MM-DD (default), DD/MM/YYYY or MM/DD/YYYY')
+    .option('--strict', 'columns nothing reads are an error (exit 2), not a note')
+    .option('--no-strict', 'columns nothing reads are a note (over a saved mapping that says strict)')
+    .option('--mapping <file>', 'read a saved column mapping (maps, delimiter, encoding, date format, strict); flags win over it')
+    .option('--save-mapping <file>', 'save the mapping in force to a file, for the next export')
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
-    .option('--excel', 'write a BOM and CRLF line ends for Excel')
+    .option('--excel', 'write CSV for Excel the way the input came: its delimiter, a BOM, CRLF')
     .option('--quiet', 'no summary and no progress bar on stderr')
     .addHelpText('after', BATCH_HELP + '\n' + EXIT_CODES_HELP)
     .action(async (file: string, options) => {

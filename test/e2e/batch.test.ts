@@ -71,7 +71,9 @@ describe('needleplan batch (built bin)', () => {
     const good = runCli(['batch', fixture('windows-1252.csv'), '--encoding', 'windows-1252', '--quiet', '--excel']);
     expect(good.code).toBe(1);
     expect(good.stdout.startsWith('\uFEFF')).toBe(true);
-    expect(records(good.stdout).map((p) => p.client)).toEqual(['Zoë Müller', 'Françoise Œuvray', 'Søren Åberg']);
+    // --excel writes the way the export came: its ";" delimiter, a BOM, CRLF.
+    expect(good.stdout).toContain('\r\n');
+    expect(records(good.stdout, ';').map((p) => p.client)).toEqual(['Zoë Müller', 'Françoise Œuvray', 'Søren Åberg']);
     expect(good.stderr).toMatch(/windows-1252\.csv:4: Concerns: unknown concern "Rides"/);
   });
 
@@ -86,7 +88,12 @@ describe('needleplan batch (built bin)', () => {
     for (const r of [runCli([...args, '--rules', clinic]), runCli(args, { env: { NEEDLEPLAN_RULES: clinic } })]) {
       expect(r.code).toBe(0);
       expect(records(r.stdout).map((p) => [p.client, p.concerns])).toContainEqual(['José Núñez', 'fine-lines=mild']);
-      expect(r.stderr).toBe('rows read: 4\nplanned: 4 (ready 4, needs-clearance 0, unscreened 0, not-eligible 0)\nrejected: 0\n');
+      // The export has a Screened column but asked no screening question: never "ready".
+      expect(r.stderr).toBe(
+        'note: columns not used: "Notes" (--map "Their Header=field" reads one; --map "Their Header=ignore" or --strict for none)\n' +
+          'note: no screening answers in the file (no conditions column, no condition column such as Pregnant): rows marked screened are planned unscreened\n' +
+          'rows read: 4\nplanned: 4 (ready 0, needs-clearance 0, unscreened 4, not-eligible 0)\nrejected: 0\n',
+      );
     }
     const bad = runCli(['batch', '-', '--rules', join(dir, 'no-such-rules')], { input: sample });
     expect(bad.code).toBe(3);
