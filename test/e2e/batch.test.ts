@@ -100,4 +100,20 @@ describe('needleplan batch (built bin)', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^needleplan: the rules in .*no-such-rules are invalid/);
   });
+  it('plans the pregnant client on warfarin not-eligible, saves the mapping and reads it back (built bin)', () => {
+    const mapping = join(dir, 'clinic.json');
+    const args = ['batch', fixture('clinic-export.csv'), '--rules', fixture('rules-drug-names'), '--map', 'Notes=ignore'];
+    const first = runCli([...args, '--save-mapping', mapping, '--quiet']);
+    expect(first.code).toBe(1);
+    expect(records(first.stdout)[0]).toMatchObject({ client: 'Anna Berg', status: 'not-eligible', findings: 'pregnant|blood-thinners|age-not-recorded' });
+    expect(first.stderr).toMatch(/clinic-export\.csv:7: Pregnant: "maybe" is not yes\/no/);
+    expect(JSON.parse(readFileSync(mapping, 'utf8'))).toEqual({ needleplanMapping: 1, map: { Notes: 'ignore' }, delimiter: ';' });
+    const again = runCli(['batch', fixture('clinic-export.csv'), '--rules', fixture('rules-drug-names'), '--mapping', mapping, '--strict', '--quiet']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe(first.stdout);
+    const strict = runCli(['batch', fixture('clinic-export.csv'), '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toMatch(/^needleplan: .*clinic-export\.csv: --strict: columns not used: "Notes"/);
+  });
 });
