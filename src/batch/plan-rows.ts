@@ -1,7 +1,6 @@
-// The row stage: CSV records in, output records out. The header row picks the columns
-// (and opens the rejects file under the same headers); every later row is read, checked
-// through the intake and planned exactly as `plan` does, or rejected with its line and
-// reasons. Blank rows are skipped, never counted.
+// The row stage: one data row in, its plan or the reason it was rejected out, planned
+// exactly as `plan` does. Everything that is the same for every row (columns, tables,
+// the compiled intake schema) is built once per file by rowHandler.
 //
 // A row's answers take the fast way first (intake/normalise.ts: plain code, then one
 // compiled zod schema); only a row it cannot take goes through parseIntake, which gives the
@@ -14,10 +13,7 @@ import type { Plan } from '../engine/types.js';
 import type { RuleSet } from '../rules/schema.js';
 import { UserError } from '../errors.js';
 import type { Columns } from './columns.js';
-import type { LineCounter } from './records.js';
-import { describeProblems, extraCells, isBlank, issueProblems, rowReader, type RowProblem } from './rows.js';
-import { planCells, planJsonLine, PLAN_COLUMNS } from './output.js';
-import type { Tally } from './summary.js';
+import { describeProblems, extraCells, issueProblems, rowReader, type RowProblem } from './rows.js';
 import { exportCells, noScreeningAnswersFinding, type ExportOptions } from './export-cells.js';
 import { screeningTable } from './screening-cells.js';
 
@@ -57,49 +53,5 @@ export function rowHandler(columns: Columns, rules: RuleSet, options: ExportOpti
   };
 }
 
-export interface RowStage {
-  rules: RuleSet;
-  today: string;
-  ndjson: boolean;
-  dateFormat?: ExportOptions['dateFormat'];
-  /** Where the export came from, for the "empty file" message. */
-  source: string;
-  lines: LineCounter;
-  tally: Tally;
-  /** The header row: resolve the columns, open the rejects file. */
-  onHeader(header: string[]): Columns;
-  /** A rejected row; a promise when the rejects file wants the stage to wait for it. */
-  onReject(line: number, error: string, record: readonly string[]): Promise<unknown> | undefined;
-  onProgress(rowsRead: number): void;
-}
-
 export const emptyFile = (source: string) =>
   new UserError(`${source} is empty: no header row (expected a CSV export with columns such as client, concerns, zones, fitzpatrick)`);
-
-/** The stage as an async generator: the plans' header first (CSV), then one record per planned row. */
-export async function* planRows(records: AsyncIterable<string[]>, stage: RowStage): AsyncGenerator<string[] | string> {
-  let columns: Columns | undefined;
-  let handle: ReturnType<typeof rowHandler> | undefined;
-  const { lines, tally, ndjson } = stage;
-  for await (const record of records) {
-    const line = lines.startOf(record);
-    if (isBlank(record)) continue;
-    if (!columns) {
-      columns = stage.onHeader(record);
-      handle = rowHandler(columns, stage.rules, { today: stage.today, dateFormat: stage.dateFormat });
-      if (!ndjson) yield [...PLAN_COLUMNS];
-      continue;
-    }
-    tally.read++;
-    const result = handle!(record);
-    if (result.plan) {
-      tally.addPlan(result.plan.status);
-      yield ndjson ? planJsonLine(result.plan) : planCells(result.plan, line);
-    } else {
-      const wait = stage.onReject(line, result.error, record);
-      if (wait) await wait; // the rejects file is behind: let it drain
-    }
-    stage.onProgress(tally.read);
-  }
-  if (!columns) throw emptyFile(stage.source);
-}

@@ -1,12 +1,12 @@
 // `needleplan batch <file.csv | ->`: a CSV export in, one plan per row out, streamed so
 // memory stays flat whatever the file size. This module only wires the stages of src/batch,
 // in the order they run:
-//   input.ts (open, encoding, delimiter) -> records.ts (csv-parse, line numbers)
-//   -> plan-rows.ts (columns.ts for the header, rows.ts per row, the intake schema and plan)
-//   -> output.ts (CSV cells or NDJSON) -> the atomic output file; rejects.ts and summary.ts
-//   beside it. A row that fails is rejected with its line, column and reason, and every other
+//   input.ts (open, encoding, delimiter) -> chunk-loop.ts (csv-parse per chunk, line
+//   numbers from records.ts) -> plan-rows.ts (columns.ts for the header; rows.ts and
+//   export-cells.ts per row, the intake and plan) -> output.ts (CSV cells or NDJSON) -> the
+//   atomic output file; rejects.ts and summary.ts beside it; mapping.ts for saved mappings. A row that fails is rejected with its line, column and reason, and every other
 //   row is still planned. Returns the number of rejected rows (exit 1 if any).
-import { pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { UserError, Interrupted } from '../errors.js';
 import { assertNotInput, assertOutside, samePath } from '../shell/paths.js';
@@ -18,9 +18,10 @@ import { readMapping, mappingJson, type Mapping } from '../batch/mapping.js';
 import { parseDateFormat } from '../batch/dates.js';
 import { screeningTable } from '../batch/screening-cells.js';
 import { openInput } from '../batch/input.js';
-import { csvParser, LineCounter, parseFailure } from '../batch/records.js';
-import { planRows, type RowStage } from '../batch/plan-rows.js';
-import { csvWriter, excelStyle, type CsvStyle } from '../batch/output.js';
+import { LineCounter, parseFailure } from '../batch/records.js';
+import { emptyFile, rowHandler } from '../batch/plan-rows.js';
+import { runChunkLoop } from '../batch/chunk-loop.js';
+import { excelStyle, type CsvStyle } from '../batch/output.js';
 import { RejectsWriter } from '../batch/rejects.js';
 import { openAtomicFile, writeFileAtomic, type AtomicFile } from '../shell/atomic-write.js';
 import { formatSummary, Tally } from '../batch/summary.js';
@@ -149,27 +150,34 @@ export async function runBatch(
 
   const outFile = output && output !== '-' ? openAtomicFile(output) : undefined;
   if (outFile) files.push(outFile);
-  const rowStage: RowStage = {
-    rules,
-    today: day,
-    dateFormat: inForce.dateFormat,
-    ndjson,
-    source,
-    lines,
-    tally,
-    onHeader: startWith,
-    onReject: reject,
-    onProgress: (rows) => progress.tick(rows),
-  };
-  const stages: unknown[] = [input.stream, csvParser(input.delimiter), (records: AsyncIterable<string[]>) => planRows(records, rowStage)];
   const style: CsvStyle = excel ? excelStyle(input.delimiter) : { delimiter: ',', bom: false, lineEnd: '\n' };
-  if (!ndjson) stages.push(csvWriter(style));
-  // stdout is not ended (end: false), so pipeline does not watch it: a closed pipe (| head)
-  // has to stop the batch by hand.
-  const onStdoutError = (error: Error) => aborter.abort(error);
-  if (!outFile) io.stdout.on('error', onStdoutError);
+  const out = outFile?.stream ?? io.stdout;
+  // A closed pipe (| head), a full disk or Ctrl-C stops the loop; reading stops with it.
+  const onOutError = (error: Error) => aborter.abort(error);
+  out.on('error', onOutError);
+  const stopReading = () => input.stream.destroy();
+  aborter.signal.addEventListener('abort', stopReading);
   try {
-    await (pipeline as (...args: unknown[]) => Promise<void>)(...stages, outFile?.stream ?? io.stdout, { signal: aborter.signal, end: !!outFile });
+    const hadHeader = await runChunkLoop({
+      input: input.stream,
+      delimiter: input.delimiter,
+      lines,
+      tally,
+      csv: ndjson ? undefined : style,
+      out,
+      signal: aborter.signal,
+      onHeader: (header) => {
+        const columns = startWith(header);
+        return { columns, handle: rowHandler(columns, rules, { today: day, dateFormat: inForce.dateFormat }) };
+      },
+      onReject: reject,
+      onProgress: (rows) => progress.tick(rows),
+    });
+    if (!hadHeader) throw emptyFile(source);
+    if (outFile) {
+      outFile.stream.end();
+      await finished(outFile.stream);
+    }
     await rejects?.close();
     for (const f of files) f.commit();
   } catch (error) {
@@ -181,7 +189,8 @@ export async function runBatch(
   } finally {
     progress.stop();
     process.removeListener('SIGINT', onSigint);
-    io.stdout.removeListener('error', onStdoutError);
+    out.removeListener('error', onOutError);
+    aborter.signal.removeEventListener('abort', stopReading);
   }
 
   if (saveTo !== undefined) {
