@@ -81,6 +81,11 @@ export async function runPlan(options: PlanOptions): Promise<void> {
       throw new UserError([...issueLines(canAsk ? invalid : result.issues, raw, rules), ...hint].join('\n'));
     }
     const { consult } = await import('../consult/consult.js');
+    // The prompts colour through node's styleText, which reads NO_COLOR: --no-color reaches them too.
+    if (!options.color) {
+      process.env.NO_COLOR = '1';
+      delete process.env.FORCE_COLOR;
+    }
     raw = await consult(raw, rules, { output: promptOutput });
     result = parseIntake(raw, rules);
     consulted = true;
