@@ -14,6 +14,10 @@ export interface Input {
   delimiter: string;
   /** The encoding in use, as a person would name it. */
   encoding: string;
+  /** The file began with a byte-order mark. */
+  bom: boolean;
+  /** The header line's end ("\r\n", "\n" or "\r"), for files written back in the input's dialect. */
+  lineEnd: string;
   /** Size in bytes when the input is a file, for the progress bar. */
   size: number | undefined;
   /** Bytes read from the input so far. */
@@ -88,7 +92,8 @@ export async function openInput(file: string, options: InputOptions, stdin: Node
   // A BOM names the encoding; look at enough bytes to see one.
   let first = Buffer.alloc(0);
   for (let chunk; first.length < 3 && (chunk = await nextBytes()); ) first = Buffer.concat([first, chunk]);
-  const decode = await decoderFor(bomEncoding(first) ?? options.encoding ?? 'utf8', source);
+  const bom = bomEncoding(first);
+  const decode = await decoderFor(bom ?? options.encoding ?? 'utf8', source);
 
   async function* text(): AsyncGenerator<Buffer | string> {
     if (first.length) yield decode.write(first);
@@ -117,7 +122,8 @@ export async function openInput(file: string, options: InputOptions, stdin: Node
     yield* head;
     yield* all;
   }
-  return { stream: Readable.from(replay(), { objectMode: false }), delimiter, encoding: decode.name, size, bytesRead: () => read };
+  const end = /\r\n?|\n/.exec(headText.slice(headText.indexOf(line) + line.length))?.[0] ?? '\n';
+  return { stream: Readable.from(replay(), { objectMode: false }), delimiter, encoding: decode.name, bom: bom !== undefined, lineEnd: end, size, bytesRead: () => read };
 }
 
 function openBytes(file: string, stdin: NodeJS.ReadStream): { stream: Readable; size: number | undefined } {

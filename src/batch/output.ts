@@ -51,19 +51,29 @@ export const planJsonLine = (plan: Plan): string => `${JSON.stringify(plan)}\n`;
 
 export interface CsvStyle {
   delimiter?: string;
-  /** Excel: a UTF-8 BOM so accents survive, and CRLF line ends. */
-  excel: boolean;
+  /** A UTF-8 BOM first (Excel then reads accents right). */
+  bom: boolean;
+  /** The line end: "\n" (default) or "\r\n" as Excel writes. */
+  lineEnd?: string;
 }
 
-/** A CSV writer stream: arrays of cells in, text out, formulas made inert. */
-export function csvWriter(style: CsvStyle): Stringifier {
-  return stringify({
+/** Excel's dialect, in the input's delimiter: a BOM and CRLF. */
+export const excelStyle = (delimiter: string): CsvStyle => ({ delimiter, bom: true, lineEnd: '\r\n' });
+
+/** The options csv-stringify gets for a style: one place, for the stream and the chunk writer. */
+export function csvOptions(style: CsvStyle) {
+  return {
     delimiter: style.delimiter ?? ',',
-    bom: style.excel,
-    record_delimiter: style.excel ? 'windows' : 'unix',
+    bom: style.bom,
+    record_delimiter: style.lineEnd ?? '\n',
     // Quote a cell holding any line break (LF, CR), not only this file's own line end:
     // csv-stringify stops doing so once record_delimiter is set.
     quote_record_delimiter: true,
     escape_formulas: true,
-  });
+  };
+}
+
+/** A CSV writer stream: arrays of cells in, text out, formulas made inert. */
+export function csvWriter(style: CsvStyle): Stringifier {
+  return stringify(csvOptions(style));
 }

@@ -58,7 +58,7 @@ export function batchHelp(width: number): string {
     return others.length ? `${name} (or ${others.slice(0, 2).join(', ')}${others.length > 2 ? ', ...' : ''})` : name!;
   }).join(', ');
   const text = wrapWords(
-    `Columns (headers ignore case, spaces, "_" and "-"; unknown columns are ignored): ${columns}. List cells take | ; or , between items. --map "Their Header=zones" for others.`,
+    `Columns (headers ignore case, spaces, "_" and "-"; unknown columns are ignored): ${columns}. Also: dob (or date of birth, birth date), medications (free text: drug and brand names read through the screening rules' aliases). A header naming a screening condition (Pregnant, Blood thinners) is a yes/no column for it; --map "Their Header=condition:<id>" for others. List cells take | ; or , between items. --map "Their Header=zones" for others. Columns nothing reads are named in a note (--strict: exit 2).`,
     width - 2,
   ).map((l) => `  ${l}`);
   return `\n${text.join('\n').replace(/^ {2}Columns/, 'Columns')}
@@ -67,6 +67,9 @@ Examples:
   $ needleplan batch examples/clients.csv -o plans.csv --rejects rejects.csv
   $ needleplan batch export.csv --encoding windows-1252 \\
       --map "Problem Areas=zones" --excel -o plans.csv
+  $ needleplan batch export.csv --map "First Name+Last Name=client" \\
+      --date-format DD/MM/YYYY --save-mapping clinic.json -o plans.csv
+  $ needleplan batch next-export.csv --mapping clinic.json -o plans.csv
   $ cat examples/clients.csv | needleplan batch - -f ndjson > plans.ndjson`;
 }
 
