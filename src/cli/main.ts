@@ -5,10 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { describeError } from './catch.js';
-import { EXIT, exitCodeFor } from './exit-code.js';
+import { exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
 import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
 import { suggest } from '../text/names.js';
+import { printable } from '../text/escape.js';
+import { guardStdio, writeStderr } from '../shell/streams.js';
+import { installSignalHandlers } from '../shell/signals.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -18,7 +21,10 @@ Exit codes:
   1    batch finished but some rows were rejected (see --rejects)
   2    usage or input error: unknown option or id, bad value, missing answer
   3    the rules folder is invalid
-  130  interrupted (Ctrl-C)`;
+  74   an output could not be written (disk full, closed stream); an existing
+       file is left as it was
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM); 129 when the terminal hung up (SIGHUP)`;
 
 const PLAN_EXAMPLES = `
 Examples:
@@ -90,7 +96,11 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help to see the options)')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`needleplan: ${str.replace(/^error: /, '')}`) });
+    // An option value is shown, never run: escape sequences in it are printed as \xNN.
+    .configureOutput({
+      writeErr: writeStderr,
+      outputError: (str, write) => write(`needleplan: ${str.replace(/^error: /, '').split('\n').map(printable).join('\n')}`),
+    });
 
   program
     .command('plan')
@@ -202,17 +212,16 @@ With no [dir], validate and show use the built-in rules.`,
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // A reader that closes the pipe early (`| head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw error;
-  });
+  // A closed or full stdout or stderr, and SIGINT/SIGTERM/SIGHUP, end the process in one
+  // line with the contract's code (shell/streams.ts, shell/signals.ts).
+  guardStdio();
+  installSignalHandlers();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     const { code, text } = describeError(error, argv.includes('--debug'));
-    process.stderr.write(text);
+    writeStderr(text);
     process.exitCode = code;
   }
 }
