@@ -19,7 +19,7 @@ export type RowOutcome = { ok: true; plan: Plan } | { ok: false; issues: IntakeI
 /** One row's answers -> a plan or the reasons it was rejected: parseIntake then plan. */
 export function rowPlanner(rules: RuleSet, today: string): (raw: RawIntake) => RowOutcome {
   return (raw) => {
-    const parsed = parseIntake(raw, rules);
+    const parsed = parseIntake(raw, rules, today);
     return parsed.ok ? { ok: true, plan: plan(parsed.intake, rules, today) } : parsed;
   };
 }

@@ -65,7 +65,8 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const format: Format = options.format ?? (options.output && options.output !== '-' ? formatForPath(options.output) : undefined) ?? 'text';
   const rules = await loadRuleSet(options.rules);
   let raw = rawFromFlags(options);
-  let result = parseIntake(raw, rules);
+  const day = today();
+  let result = parseIntake(raw, rules, day);
   const canAsk = options.input && Boolean(process.stdin.isTTY);
   // Prompts go where a person sees them: stderr when stdout is a pipe or file.
   const promptOutput = process.stdout.isTTY ? process.stdout : process.stderr;
@@ -82,12 +83,12 @@ export async function runPlan(options: PlanOptions): Promise<void> {
     }
     const { consult } = await import('../consult/consult.js');
     raw = await consult(raw, rules, { output: promptOutput });
-    result = parseIntake(raw, rules);
+    result = parseIntake(raw, rules, day);
     consulted = true;
     if (!result.ok) throw new UserError(issueLines(result.issues, raw, rules).join('\n'));
   }
 
-  const p = plan(result.intake, rules, today());
+  const p = plan(result.intake, rules, day);
   const toStdout = options.output === undefined || options.output === '-';
   const unavailable = FORMAT_INFO[format].unavailable?.(p);
   if (unavailable) throw new UserError(`--format ${format}: ${unavailable}`);

@@ -9,6 +9,7 @@ import { nameIndex, nameKey, suggest, type Named } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
 import { FIELDS } from './fields.js';
 import { wordTable } from '../text/words.js';
+import { outsideStartWindow } from './date-window.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
@@ -238,7 +239,7 @@ const blankList = (v: readonly string[] | undefined) => !v || v.every((s) => !/[
  * Validates loose answers against the rule set. Every problem is reported, each naming
  * its field; missing required answers have code "missing".
  */
-export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
+export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): IntakeResult {
   const issues: IntakeIssue[] = [];
   const parsers = intakeParsers(rules);
   const take = <T>(field: IntakeField, schema: z.ZodType<T>, value: unknown): T | undefined => {
@@ -260,6 +261,9 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
   const conditions = blankList(raw.conditions) ? [] : take('conditions', parsers.conditions, raw.conditions);
   const screened = blank(raw.screened) ? false : take('screened', screenedSchema, raw.screened);
   const start = blank(raw.start) ? null : take('start', startSchema, raw.start);
+  // The planning day bounds the start date (date-window.ts); front ends pass it in.
+  const outside = start && today !== undefined ? outsideStartWindow(start, today) : undefined;
+  if (outside) issues.push({ field: 'start', code: 'invalid', message: outside });
   const client = blank(raw.client) ? null : String(raw.client).trim();
   const device = blank(raw.device) ? null : take('device', parsers.device, raw.device);
 
@@ -319,7 +323,7 @@ function dedupe(issues: IntakeIssue[]): IntakeIssue[] {
 }
 
 /** Validates one field's answer as a prompt would: undefined when valid, else the message. */
-export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet): string | undefined {
+export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet, today?: string): string | undefined {
   const parsers = intakeParsers(rules);
   const schemas: Partial<Record<IntakeField, z.ZodType>> = {
     concerns: parsers.concerns,
@@ -336,5 +340,6 @@ export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet):
   const schema = schemas[field];
   if (!schema) return undefined;
   const r = schema.safeParse(value);
+  if (r.success && field === 'start' && today !== undefined) return outsideStartWindow(r.data as string, today);
   return r.success ? undefined : r.error.issues.map((i) => i.message).join('; ');
 }
