@@ -6,6 +6,7 @@ import type { IntakeField } from '../intake/schema.js';
 import { FIELD_IDS, FIELDS } from '../intake/fields.js';
 import { UserError } from '../errors.js';
 import { nameKey } from '../text/names.js';
+import { clip, clipList } from '../text/clip.js';
 
 /** "Client Name", "client_name" and "CLIENT-NAME" all become "clientname": the same key rule ids are matched by. */
 export const headerKey = nameKey;
@@ -39,11 +40,11 @@ export function parseMaps(values: readonly string[] | undefined): MapEntry[] {
     const header = at > 0 ? value.slice(0, at).trim() : '';
     const target = at > 0 ? value.slice(at + 1).trim() : '';
     if (!header || !target)
-      throw new UserError(`--map "${value}" must be "Their Header=field", e.g. --map "Treatment Areas=zones"`);
+      throw new UserError(`--map "${clip(value)}" must be "Their Header=field", e.g. --map "Treatment Areas=zones"`);
     if (headerKey(target) === IGNORE) return { header, field: null };
     const found = FIELD_BY_KEY.get(headerKey(target));
     if (!found || found.rank !== 0)
-      throw new UserError(`--map "${value}": unknown field "${target}"; valid: ${FIELD_IDS.map(fieldName).join(', ')}, ${IGNORE}`);
+      throw new UserError(`--map "${clip(value)}": unknown field "${clip(target)}"; valid: ${FIELD_IDS.map(fieldName).join(', ')}, ${IGNORE}`);
     return { header, field: found.field };
   });
 }
@@ -75,7 +76,7 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
     const key = headerKey(map.header);
     const at = exact >= 0 ? exact : key ? keys.indexOf(key) : -1;
     if (at < 0)
-      throw new UserError(`${source}: --map "${map.header}=...": no such column; the header has: ${quoteList(header)}`);
+      throw new UserError(`${source}: --map "${clip(map.header)}=...": no such column; the header has: ${quoteList(header)}`);
     mapped.add(at);
     if (map.field) {
       index[map.field] = at;
@@ -117,4 +118,4 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
   return { header, index, shadowed };
 }
 
-const quoteList = (header: readonly string[]) => (header.length ? header.map((h) => `"${h}"`).join(', ') : '(nothing)');
+const quoteList = (header: readonly string[]) => (header.length ? clipList(header.map((h) => `"${clip(h, 60)}"`)).join(', ') : '(nothing)');

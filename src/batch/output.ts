@@ -3,6 +3,7 @@
 // csv-stringify's (escape_formulas prefixes ' to cells starting = + - @ tab CR).
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { MinMax, Plan } from '../engine/types.js';
+import { printableLines } from '../text/escape.js';
 
 /** The contract's columns, then extras (never reordered: scripts read them by name or position). */
 export const PLAN_COLUMNS = [
@@ -65,5 +66,8 @@ export function csvWriter(style: CsvStyle): Stringifier {
     // csv-stringify stops doing so once record_delimiter is set.
     quote_record_delimiter: true,
     escape_formulas: true,
+    // Control characters (an escape sequence in a name) are shown as \xNN, never run by a
+    // terminal that prints the file; line breaks and tabs inside quoted cells are data.
+    cast: { string: (value) => printableLines(value) },
   });
 }

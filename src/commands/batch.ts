@@ -92,6 +92,7 @@ export async function runBatch(
   let rejects: RejectsWriter | undefined;
   const tally = new Tally();
   const lines = new LineCounter();
+  const parsedLines = new LineCounter();
   const progress = await startProgress({ stream: io.stderr, enabled: !options.quiet, size: input.size, bytesRead: input.bytesRead });
   const forgetProgress = onSignal(() => progress.stop());
   let shown = 0;
@@ -134,7 +135,7 @@ export async function runBatch(
     onReject: reject,
     onProgress: (rows) => progress.tick(rows),
   };
-  const stages: unknown[] = [input.stream, csvParser(input.delimiter), (records: AsyncIterable<string[]>) => planRows(records, rowStage)];
+  const stages: unknown[] = [input.stream, csvParser(input.delimiter, parsedLines), (records: AsyncIterable<string[]>) => planRows(records, rowStage)];
   if (!ndjson) stages.push(csvWriter({ excel }));
   // stdout is not ended (end: false), so pipeline does not watch it: a closed pipe (| head)
   // has to stop the batch by hand.
@@ -152,7 +153,7 @@ export async function runBatch(
     const reason = aborter.signal.aborted ? (aborter.signal.reason as NodeJS.ErrnoException) : undefined;
     if (reason?.code === 'EPIPE') return tally.rejected; // the reader went away (| head): stop quietly
     if (reason) throw cannotWrite('stdout', reason);
-    throw parseFailure(error, source, lines.next);
+    throw parseFailure(error, source, parsedLines.next);
   } finally {
     progress.stop();
     forgetProgress();

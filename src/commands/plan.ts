@@ -13,6 +13,7 @@ import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
 import { FORMAT_INFO, formatForPath, loadRenderer, type Format } from '../render/index.js';
 import type { TextOptions } from '../render/text.js';
+import { mapStrings } from '../text/escape.js';
 
 export interface PlanOptions {
   concern?: string[];
@@ -96,7 +97,9 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const render = await loadRenderer(format);
   const paint = color && format === 'text' ? await chalkPaint() : undefined;
   const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), ...(paint ? { paint } : {}) };
-  const text = render(p, renderOptions);
+  // Rule text and the client's name are shown, never run: in every format read by a person
+  // (or a calendar), control characters become \xNN; JSON escapes them itself, FHIR drops them.
+  const text = render(format === 'json' || format === 'fhir' ? p : mapStrings(p), renderOptions);
   if (consulted && toStdout) promptOutput.write('\n');
   emit(text, options.output);
   if (consulted && !toStdout) promptOutput.write(`Saved ${options.output}\n`);

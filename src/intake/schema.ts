@@ -10,6 +10,8 @@ import { zonesForConcern } from '../rules/applies.js';
 import { FIELDS } from './fields.js';
 import { wordTable } from '../text/words.js';
 import { outsideStartWindow } from './date-window.js';
+import { clip } from '../text/clip.js';
+import { capIssues } from './issue-cap.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
@@ -81,7 +83,7 @@ const listOf = (items: readonly Named[]): string => items.map((i) => i.id).join(
 
 function unknownName(kind: string, text: string, items: readonly Named[]): string {
   const guess = suggest(text, items);
-  return `unknown ${kind} "${text}"${guess ? ` (did you mean ${guess}?)` : ''}; valid: ${listOf(items)}`;
+  return `unknown ${kind} "${clip(text)}"${guess ? ` (did you mean ${guess}?)` : ''}; valid: ${listOf(items)}`;
 }
 
 /** Resolves names to ids with zod issues for the unknown ones. */
@@ -101,7 +103,7 @@ function idList(kind: string, items: readonly Named[]) {
 export const severitySchema = z.string().transform((text, ctx): Severity => {
   const sev = severityWord(nameKey(text));
   if (!sev) {
-    ctx.addIssue({ code: 'custom', message: `unknown severity "${text}"; valid: ${SEVERITIES.join(', ')}` });
+    ctx.addIssue({ code: 'custom', message: `unknown severity "${clip(text)}"; valid: ${SEVERITIES.join(', ')}` });
     return z.NEVER;
   }
   return sev;
@@ -112,7 +114,7 @@ export const fitzpatrickSchema = z.union([z.string(), z.number()]).transform((va
   const roman = (ROMAN as readonly string[]).indexOf(text);
   const n = roman >= 0 ? roman + 1 : /^[1-6]$/.test(text) ? Number(text) : NaN;
   if (Number.isNaN(n)) {
-    ctx.addIssue({ code: 'custom', message: `Fitzpatrick type "${value}" is not I-VI (or 1-6)` });
+    ctx.addIssue({ code: 'custom', message: `Fitzpatrick type "${clip(String(value))}" is not I-VI (or 1-6)` });
     return z.NEVER;
   }
   return n;
@@ -122,7 +124,7 @@ export const painToleranceSchema = z.string().transform((text, ctx): PainToleran
   const key = nameKey(text);
   const value = key === 'medium' || key === 'average' ? 'normal' : key;
   if (!(PAIN_TOLERANCES as readonly string[]).includes(value)) {
-    ctx.addIssue({ code: 'custom', message: `unknown pain tolerance "${text}"; valid: ${PAIN_TOLERANCES.join(', ')}` });
+    ctx.addIssue({ code: 'custom', message: `unknown pain tolerance "${clip(text)}"; valid: ${PAIN_TOLERANCES.join(', ')}` });
     return z.NEVER;
   }
   return value as PainTolerance;
@@ -131,7 +133,7 @@ export const painToleranceSchema = z.string().transform((text, ctx): PainToleran
 export const ageSchema = z.union([z.string(), z.number()]).transform((value, ctx): number => {
   const text = String(value).trim().replace(/\s*(years?|yrs?|y)$/i, '');
   if (!/^\d{1,3}$/.test(text) || Number(text) > 120) {
-    ctx.addIssue({ code: 'custom', message: `age "${value}" is not a whole number of years (0-120)` });
+    ctx.addIssue({ code: 'custom', message: `age "${clip(String(value))}" is not a whole number of years (0-120)` });
     return z.NEVER;
   }
   return Number(text);
@@ -141,7 +143,7 @@ export const screenedSchema = z.union([z.boolean(), z.string()]).transform((valu
   if (typeof value === 'boolean') return value;
   const b = booleanWord(value.trim().toLowerCase());
   if (b === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not yes/no (also true/false, y/n, 1/0)` });
+    ctx.addIssue({ code: 'custom', message: `"${clip(value)}" is not yes/no (also true/false, y/n, 1/0)` });
     return z.NEVER;
   }
   return b;
@@ -156,7 +158,7 @@ export const startSchema = z.string().transform((text, ctx): string => {
   if (!ISO_DATE.safeParse(iso).success) {
     ctx.addIssue({
       code: 'custom',
-      message: m ? `"${text}" is not a real date` : `start date "${text}" must be written YYYY-MM-DD (e.g. 2027-01-05)`,
+      message: m ? `"${text}" is not a real date` : `start date "${clip(text)}" must be written YYYY-MM-DD (e.g. 2027-01-05)`,
     });
     return z.NEVER;
   }
@@ -180,7 +182,7 @@ function buildParsers(rules: RuleSet) {
     for (const item of splitList(items)) {
       const [name = '', sevText, ...extra] = item.split(/\s*[=:]\s*/);
       if (extra.length) {
-        ctx.addIssue({ code: 'custom', message: `"${item}" has more than one "="; write concern=severity, e.g. acne-scars=severe` });
+        ctx.addIssue({ code: 'custom', message: `"${clip(item)}" has more than one "="; write concern=severity, e.g. acne-scars=severe` });
         continue;
       }
       const id = concernIndex.get(nameKey(name));
@@ -295,7 +297,7 @@ export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): Int
     }
   }
 
-  if (issues.length) return { ok: false, issues: dedupe(issues) };
+  if (issues.length) return { ok: false, issues: capIssues(dedupe(issues)) };
   const intake: Intake = {
     client,
     concerns: resolved,
