@@ -36,6 +36,9 @@ export interface PlanOptions {
   color: boolean;
   /** false with --no-input. */
   input: boolean;
+  /** Store the plan as the client's course in the records database. */
+  save?: boolean;
+  db?: string;
 }
 
 export function rawFromFlags(o: PlanOptions): RawIntake {
@@ -62,6 +65,8 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const readFolders = dir === undefined ? [BUILTIN_RULES_DIR] : [dir, BUILTIN_RULES_DIR];
   for (const folder of readFolders) assertOutside(options.output, folder, 'the rules folder');
 
+  if (options.save && !options.client?.trim())
+    throw new UserError('--save needs --client NAME: the course is stored under the client\'s name');
   // -f wins; else the extension of -o ("plan.md" is markdown); else text.
   const format: Format = options.format ?? (options.output && options.output !== '-' ? formatForPath(options.output) : undefined) ?? 'text';
   const rules = await loadRuleSet(options.rules);
@@ -83,6 +88,11 @@ export async function runPlan(options: PlanOptions): Promise<void> {
       throw new UserError([...issueLines(canAsk ? invalid : result.issues, raw, rules), ...hint].join('\n'));
     }
     const { consult } = await import('../consult/consult.js');
+    // The prompts colour through node's styleText, which reads NO_COLOR: --no-color reaches them too.
+    if (!options.color) {
+      process.env.NO_COLOR = '1';
+      delete process.env.FORCE_COLOR;
+    }
     raw = await consult(raw, rules, { output: promptOutput });
     result = parseIntake(raw, rules, day);
     consulted = true;
@@ -103,10 +113,13 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   if (consulted && toStdout) promptOutput.write('\n');
   emit(text, options.output);
   if (consulted && !toStdout) promptOutput.write(`Saved ${options.output}\n`);
+  // Records are opened only when asked for: a plan without --save never loads the driver.
+  const saveToRecords = async () => (await import('./save-course.js')).saveCourse(options.db, result.intake, p, rules, today());
+  if (options.save) process.stderr.write(`${await saveToRecords()}\n`);
 
   if (consulted && toStdout && process.stdout.isTTY) {
     const { offerSave } = await import('../consult/save.js');
     promptOutput.write('\n');
-    await offerSave(p, { output: promptOutput, protectedFolders: readFolders });
+    await offerSave(p, { output: promptOutput, protectedFolders: readFolders, ...(options.save ? {} : { saveToRecords }) });
   }
 }

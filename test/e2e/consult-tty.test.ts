@@ -3,6 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, TODAY } from '../helpers/run-cli.js';
 import { Tmux } from '../helpers/tmux.js';
+import { systemProgram } from '../helpers/system.js';
+
+const hasTmux = systemProgram('tmux', 'apt-get install tmux');
 
 let term: Tmux | undefined;
 afterEach(() => term?.kill());
@@ -17,7 +20,7 @@ function launch(args: string): Tmux {
   return term;
 }
 
-describe('consultation on a terminal', () => {
+describe.runIf(hasTmux)('consultation on a terminal', () => {
   it('asks, shows the plan, offers to save, exits 0', async () => {
     const t = launch('plan');
     await t.waitFor('? Client name or id (optional):');
