@@ -17,6 +17,13 @@ import type { Tally } from './summary.js';
 /** What csv-parse's and csv-stringify's streams call per chunk and per record. */
 interface ParseApi {
   parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+  state: { quoting: boolean };
+}
+
+/** csv-parse's error, marked with whether a quote was open (records.ts words the two apart). */
+function parseError(err: Error | undefined, api: ParseApi): (Error & { quoteOpen?: boolean }) | undefined {
+  if (err) (err as Error & { quoteOpen?: boolean }).quoteOpen = api.state.quoting === true;
+  return err;
 }
 interface StringifyApi {
   __transform(record: readonly string[], push: (text: string) => void): Error | undefined;
@@ -103,11 +110,11 @@ export async function runChunkLoop(o: LoopOptions): Promise<boolean> {
 
   for await (const chunk of o.input as AsyncIterable<Buffer | string>) {
     o.signal.throwIfAborted();
-    const err = parser.parse(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, false, collect, () => {});
+    const err = parseError(parser.parse(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, false, collect, () => {}), parser);
     await rows(); // the records before a parse error too, so the error's line is right
     if (err) throw err;
   }
-  const err = parser.parse(undefined, true, collect, () => {});
+  const err = parseError(parser.parse(undefined, true, collect, () => {}), parser);
   await rows();
   if (err) throw err;
   if (text) await write();

@@ -6,6 +6,7 @@ import type { IntakeField } from '../intake/schema.js';
 import { FIELD_IDS, FIELDS } from '../intake/fields.js';
 import { UserError } from '../errors.js';
 import { nameKey } from '../text/names.js';
+import { clip, clipList } from '../text/clip.js';
 import { MEDICATION_HEADERS } from './screening-cells.js';
 
 /** "Client Name", "client_name" and "CLIENT-NAME" all become "clientname": the same key rule ids are matched by. */
@@ -56,14 +57,14 @@ function parseTarget(value: string, target: string): Target {
   if (key === IGNORE) return { kind: 'ignore' };
   if (target.toLowerCase().startsWith(CONDITION_PREFIX)) {
     const name = target.slice(CONDITION_PREFIX.length).trim();
-    if (!name) throw new UserError(`--map "${value}": name the condition, e.g. --map "Pregnant?=condition:pregnant"`);
+    if (!name) throw new UserError(`--map "${clip(value)}": name the condition, e.g. --map "Pregnant?=condition:pregnant"`);
     return { kind: 'condition', name };
   }
   if (key === 'dob' || key === 'medications') return { kind: key };
   const found = FIELD_BY_KEY.get(key);
   if (!found || found.rank !== 0)
     throw new UserError(
-      `--map "${value}": unknown field "${target}"; valid: ${FIELD_IDS.map(fieldName).join(', ')}, ${BATCH_TARGETS.join(', ')}, condition:<id>, ${IGNORE}`,
+      `--map "${clip(value)}": unknown field "${clip(target)}"; valid: ${FIELD_IDS.map(fieldName).join(', ')}, ${BATCH_TARGETS.join(', ')}, condition:<id>, ${IGNORE}`,
     );
   return { kind: 'field', field: found.field };
 }
@@ -78,7 +79,7 @@ export function parseMaps(values: readonly string[] | undefined): MapEntry[] {
     const header = at > 0 ? value.slice(0, at).trim() : '';
     const target = at > 0 ? value.slice(at + 1).trim() : '';
     if (!header || !target)
-      throw new UserError(`--map "${value}" must be "Their Header=field", e.g. --map "Treatment Areas=zones"`);
+      throw new UserError(`--map "${clip(value)}" must be "Their Header=field", e.g. --map "Treatment Areas=zones"`);
     return { header, target: parseTarget(value, target) };
   });
   const byField = new Map<IntakeField, MapEntry>();
@@ -158,7 +159,7 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
     const exact = header.indexOf(name);
     const key = headerKey(name);
     const at = exact >= 0 ? exact : key ? keys.indexOf(key) : -1;
-    if (at < 0) throw new UserError(`${source}: --map "${map.header}=...": no such column; the header has: ${quoteList(header)}`);
+    if (at < 0) throw new UserError(`${source}: --map "${clip(map.header)}=...": no such column; the header has: ${quoteList(header)}`);
     return at;
   };
   const conditionId = (name: string, map: MapEntry): string => {
@@ -229,4 +230,4 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
   return { header, index, joins, conditionColumns, medications, dob, screeningAnswers, shadowed, unused };
 }
 
-const quoteList = (header: readonly string[]) => (header.length ? header.map((h) => `"${h}"`).join(', ') : '(nothing)');
+const quoteList = (header: readonly string[]) => (header.length ? clipList(header.map((h) => `"${clip(h, 60)}"`)).join(', ') : '(nothing)');

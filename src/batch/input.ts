@@ -5,6 +5,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import { wordTable } from '../text/words.js';
+import { clip } from '../text/clip.js';
+import { SNIFF_BYTES, utf16WithoutBom } from './sniff.js';
 
 export const DETECTED_DELIMITERS = [',', ';', '\t'] as const;
 
@@ -36,7 +38,7 @@ export function parseDelimiter(text: string): string {
   const named = delimiterWord(text.toLowerCase());
   if (named) return named;
   if (text.length === 1 && !'"\r\n'.includes(text)) return text;
-  throw new UserError(`--delimiter "${text}" must be one character (or tab, comma, semicolon, pipe)`);
+  throw new UserError(`--delimiter "${clip(text)}" must be one character (or tab, comma, semicolon, pipe)`);
 }
 
 const isUtf8Name = (name: string) => /^utf-?8$/i.test(name.trim());
@@ -89,11 +91,12 @@ export async function openInput(file: string, options: InputOptions, stdin: Node
     }
   };
 
-  // A BOM names the encoding; look at enough bytes to see one.
+  // A BOM names the encoding; look at enough bytes to see one, or UTF-16 without one.
   let first = Buffer.alloc(0);
-  for (let chunk; first.length < 3 && (chunk = await nextBytes()); ) first = Buffer.concat([first, chunk]);
+  for (let chunk; first.length < SNIFF_BYTES && (chunk = await nextBytes()); ) first = Buffer.concat([first, chunk]);
   const bom = bomEncoding(first);
-  const decode = await decoderFor(bom ?? options.encoding ?? 'utf8', source);
+  const asked = options.encoding ?? 'utf8';
+  const decode = await decoderFor(bom ?? (isUtf8Name(asked) ? utf16WithoutBom(first) : undefined) ?? asked, source);
 
   async function* text(): AsyncGenerator<Buffer | string> {
     if (first.length) yield decode.write(first);
@@ -165,7 +168,7 @@ async function decoderFor(encoding: string, source: string): Promise<Decoder> {
   if (isUtf8Name(encoding)) return utf8Checker(source);
   const { default: iconv } = await import('iconv-lite');
   if (!iconv.encodingExists(encoding))
-    throw new UserError(`--encoding "${encoding}" is not an encoding needleplan knows; use utf8 (the default) or windows-1252 (also: latin1, utf-16le, macintosh)`);
+    throw new UserError(`--encoding "${clip(encoding)}" is not an encoding needleplan knows; use utf8 (the default) or windows-1252 (also: latin1, utf-16le, macintosh)`);
   const decoder = iconv.getDecoder(encoding);
   return { name: encoding.toLowerCase(), write: (chunk) => decoder.write(chunk), end: () => decoder.end() || undefined };
 }

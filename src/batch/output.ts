@@ -3,6 +3,7 @@
 // csv-stringify's (escape_formulas prefixes ' to cells starting = + - @ tab CR).
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { MinMax, Plan } from '../engine/types.js';
+import { printableLines } from '../text/escape.js';
 
 /** The contract's columns, then extras (never reordered: scripts read them by name or position). */
 export const PLAN_COLUMNS = [
@@ -70,6 +71,9 @@ export function csvOptions(style: CsvStyle) {
     // csv-stringify stops doing so once record_delimiter is set.
     quote_record_delimiter: true,
     escape_formulas: true,
+    // Control characters (an escape sequence in a name) are shown as \xNN, never run by a
+    // terminal that prints the file; line breaks and tabs inside quoted cells are data.
+    cast: { string: (value: string) => printableLines(value) },
   };
 }
 

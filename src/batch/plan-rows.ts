@@ -8,6 +8,7 @@
 import type { IntakeIssue, RawIntake } from '../intake/schema.js';
 import { parseIntake } from '../intake/schema.js';
 import { normaliser } from '../intake/normalise.js';
+import { outsideStartWindow } from '../intake/date-window.js';
 import { plan } from '../engine/plan.js';
 import type { Plan } from '../engine/types.js';
 import type { RuleSet } from '../rules/schema.js';
@@ -24,8 +25,9 @@ export function rowPlanner(rules: RuleSet, today: string): (raw: RawIntake) => R
   const fast = normaliser(rules);
   return (raw) => {
     const intake = fast(raw);
-    if (intake) return { ok: true, plan: plan(intake, rules, today) };
-    const parsed = parseIntake(raw, rules);
+    // A start outside the planning window goes the slow way, which says so.
+    if (intake && (intake.start === null || !outsideStartWindow(intake.start, today))) return { ok: true, plan: plan(intake, rules, today) };
+    const parsed = parseIntake(raw, rules, today);
     return parsed.ok ? { ok: true, plan: plan(parsed.intake, rules, today) } : parsed;
   };
 }

@@ -20,6 +20,7 @@ const CODES: [number, string][] = [
   [70, 'a bug: please report it (add --debug for the stack)'],
   [74, 'an output could not be written; the file that was there is left as it was'],
   [130, 'interrupted (Ctrl-C)'],
+  [143, 'terminated (SIGTERM); 129 when the terminal hung up (SIGHUP)'],
 ];
 
 /** "Exit codes:" with the codes a command can end with (1 is batch's only). */

@@ -6,10 +6,12 @@ import { Argument, Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { describeError } from './catch.js';
 import { packageFile } from '../package-root.js';
-import { EXIT, exitCodeFor } from './exit-code.js';
+import { exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
 import { batchHelp, COMPLETION_HELP, exitCodesHelp, helpWidth, planChoicesHelp, planNotes, PLAN_EXAMPLES, PLAN_EXIT_CODES, RULES_HELP } from './help.js';
 import { suggest } from '../text/names.js';
+import { guardStdio, writeStderr } from '../shell/streams.js';
+import { installSignalHandlers } from '../shell/signals.js';
 import { registerRecordsCommands } from './records-commands.js';
 import { printable } from '../text/escape.js';
 
@@ -29,7 +31,11 @@ export function buildProgram({ completion = true }: { completion?: boolean } = {
     .addHelpText('after', () => exitCodesHelp(helpWidth()))
     .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`needleplan: ${str.replace(/^error: /, '')}`) });
+    // An option value is shown, never run: escape sequences in it are printed as \xNN.
+    .configureOutput({
+      writeErr: writeStderr,
+      outputError: (str, write) => write(`needleplan: ${str.replace(/^error: /, '').split('\n').map(printable).join('\n')}`),
+    });
 
   program
     .command('plan')
@@ -81,7 +87,7 @@ export function buildProgram({ completion = true }: { completion?: boolean } = {
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
     .option('--excel', 'write CSV for Excel the way the input came: its delimiter, a BOM, CRLF')
     .option('--quiet', 'no summary and no progress bar on stderr')
-    .addHelpText('after', () => `${batchHelp(helpWidth())}\n${exitCodesHelp(helpWidth(), [0, 1, 2, 3, 70, 74, 130])}`)
+    .addHelpText('after', () => `${batchHelp(helpWidth())}\n${exitCodesHelp(helpWidth(), [0, 1, 2, 3, 70, 74, 130, 143])}`)
     .action(async (file: string, options) => {
       const { runBatch } = await import('../commands/batch.js');
       const rejected = await runBatch(file, options);
@@ -164,17 +170,16 @@ export function buildProgram({ completion = true }: { completion?: boolean } = {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // A reader that closes the pipe early (`| head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw error;
-  });
+  // A closed or full stdout or stderr, and SIGINT/SIGTERM/SIGHUP, end the process in one
+  // line with the contract's code (shell/streams.ts, shell/signals.ts).
+  guardStdio();
+  installSignalHandlers();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     const { code, text } = describeError(error, argv.includes('--debug'));
-    process.stderr.write(text);
+    writeStderr(text);
     process.exitCode = code;
   }
 }

@@ -8,7 +8,7 @@
 //   row is still planned. Returns the number of rejected rows (exit 1 if any).
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { UserError, Interrupted } from '../errors.js';
+import { UserError } from '../errors.js';
 import { assertNotInput, assertOutside, samePath } from '../shell/paths.js';
 import { loadRuleSet, rulesDir } from '../shell/rules-source.js';
 import { BUILTIN_RULES_DIR } from '../shell/rules-dir.js';
@@ -23,7 +23,8 @@ import { emptyFile, rowHandler } from '../batch/plan-rows.js';
 import { runChunkLoop } from '../batch/chunk-loop.js';
 import { excelStyle, type CsvStyle } from '../batch/output.js';
 import { RejectsWriter } from '../batch/rejects.js';
-import { openAtomicFile, writeFileAtomic, type AtomicFile } from '../shell/atomic-write.js';
+import { cannotWrite, openAtomicFile, writeFileAtomic, type AtomicFile } from '../shell/atomic-write.js';
+import { onSignal } from '../shell/signals.js';
 import { formatSummary, Tally } from '../batch/summary.js';
 import { startProgress } from '../batch/progress.js';
 import { printable } from '../text/escape.js';
@@ -62,6 +63,8 @@ export async function runBatch(
   io: BatchIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   const { output, rejects: rejectsPath } = options;
+  if (output === '') throw new UserError('-o: the output file name is empty; give a file name, or - for stdout');
+  if (rejectsPath === '') throw new UserError('--rejects: the file name is empty; give a file name for the rejected rows');
   assertNotInput(output, [file]);
   if (rejectsPath === '-') throw new UserError('--rejects needs a file name (the plans go to stdout)');
   assertNotInput(rejectsPath, [file], '--rejects');
@@ -97,14 +100,27 @@ export async function runBatch(
   const ndjson = options.format === 'ndjson';
   const excel = options.excel ?? false;
 
+  // Both outputs are opened before the first row is planned (a folder that cannot be written
+  // fails now, not after the whole file was planned) and committed together at the end,
+  // each only once both were written in full: a failed batch replaces neither.
+  // A signal ends the process in shell/signals.ts, which removes both temporaries.
   const files: AtomicFile[] = [];
+  const outFile = output && output !== '-' ? openAtomicFile(output) : undefined;
+  if (outFile) files.push(outFile);
+  let rejectsFile: AtomicFile | undefined;
+  try {
+    rejectsFile = rejectsPath ? openAtomicFile(rejectsPath) : undefined;
+  } catch (error) {
+    outFile?.discard();
+    throw error;
+  }
+  if (rejectsFile) files.push(rejectsFile);
   const aborter = new AbortController();
-  const onSigint = () => aborter.abort(new Interrupted());
-  process.once('SIGINT', onSigint);
   let rejects: RejectsWriter | undefined;
   const tally = new Tally();
   const lines = new LineCounter();
   const progress = await startProgress({ stream: io.stderr, enabled: !options.quiet, size: input.size, bytesRead: input.bytesRead });
+  const forgetProgress = onSignal(() => progress.stop());
   let shown = 0;
 
   /** The header row: which column is which, and the rejects file under the same headers. */
@@ -127,13 +143,11 @@ export async function runBatch(
       if (columns.index.client === undefined)
         io.stderr.write('note: no client column (client, name, client id, ...); the line column ties each plan to its row\n');
     }
-    if (rejectsPath) {
-      const target = openAtomicFile(rejectsPath);
-      files.push(target);
+    if (rejectsFile) {
       // The input's own dialect, so the fixed file reruns as the export did; a BOM also when
       // the export was not UTF-8 (the rejects are): Excel then reads the accents right, and
       // a rerun needs no --encoding (a BOM wins over it).
-      rejects = new RejectsWriter(target.stream, header, { delimiter: input.delimiter, bom: input.bom || input.encoding !== 'utf-8', lineEnd: input.lineEnd });
+      rejects = new RejectsWriter(rejectsFile.stream, header, { delimiter: input.delimiter, bom: input.bom || input.encoding !== 'utf-8', lineEnd: input.lineEnd });
     }
     return columns;
   }
@@ -148,8 +162,6 @@ export async function runBatch(
     return rejects?.write(line, error, record);
   }
 
-  const outFile = output && output !== '-' ? openAtomicFile(output) : undefined;
-  if (outFile) files.push(outFile);
   const style: CsvStyle = excel ? excelStyle(input.delimiter) : { delimiter: ',', bom: false, lineEnd: '\n' };
   const out = outFile?.stream ?? io.stdout;
   // A closed pipe (| head), a full disk or Ctrl-C stops the loop; reading stops with it.
@@ -182,13 +194,16 @@ export async function runBatch(
     for (const f of files) f.commit();
   } catch (error) {
     for (const f of files) f.discard();
+    // A file that could not be written (a full disk, an I/O error): exit 74 naming it.
+    const failed = files.map((f) => f.failure()).find((f) => f !== undefined);
+    if (failed) throw failed;
     const reason = aborter.signal.aborted ? (aborter.signal.reason as NodeJS.ErrnoException) : undefined;
     if (reason?.code === 'EPIPE') return tally.rejected; // the reader went away (| head): stop quietly
-    if (reason) throw reason;
+    if (reason) throw cannotWrite(outFile ? outFile.path : 'stdout', reason);
     throw parseFailure(error, source, lines.next);
   } finally {
     progress.stop();
-    process.removeListener('SIGINT', onSigint);
+    forgetProgress();
     out.removeListener('error', onOutError);
     aborter.signal.removeEventListener('abort', stopReading);
   }

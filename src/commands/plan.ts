@@ -13,6 +13,7 @@ import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
 import { FORMAT_INFO, formatForPath, loadRenderer, type Format } from '../render/index.js';
 import type { TextOptions } from '../render/text.js';
+import { mapStrings } from '../text/escape.js';
 
 export interface PlanOptions {
   concern?: string[];
@@ -70,7 +71,8 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const format: Format = options.format ?? (options.output && options.output !== '-' ? formatForPath(options.output) : undefined) ?? 'text';
   const rules = await loadRuleSet(options.rules);
   let raw = rawFromFlags(options);
-  let result = parseIntake(raw, rules);
+  const day = today();
+  let result = parseIntake(raw, rules, day);
   const canAsk = options.input && Boolean(process.stdin.isTTY);
   // Prompts go where a person sees them: stderr when stdout is a pipe or file.
   const promptOutput = process.stdout.isTTY ? process.stdout : process.stderr;
@@ -92,12 +94,12 @@ export async function runPlan(options: PlanOptions): Promise<void> {
       delete process.env.FORCE_COLOR;
     }
     raw = await consult(raw, rules, { output: promptOutput });
-    result = parseIntake(raw, rules);
+    result = parseIntake(raw, rules, day);
     consulted = true;
     if (!result.ok) throw new UserError(issueLines(result.issues, raw, rules).join('\n'));
   }
 
-  const p = plan(result.intake, rules, today());
+  const p = plan(result.intake, rules, day);
   const toStdout = options.output === undefined || options.output === '-';
   const unavailable = FORMAT_INFO[format].unavailable?.(p);
   if (unavailable) throw new UserError(`--format ${format}: ${unavailable}`);
@@ -105,7 +107,9 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const render = await loadRenderer(format);
   const paint = color && format === 'text' ? await chalkPaint() : undefined;
   const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), saved: options.save ?? false, ...(paint ? { paint } : {}) };
-  const text = render(p, renderOptions);
+  // Rule text and the client's name are shown, never run: in every format read by a person
+  // (or a calendar), control characters become \xNN; JSON escapes them itself, FHIR drops them.
+  const text = render(format === 'json' || format === 'fhir' ? p : mapStrings(p), renderOptions);
   if (consulted && toStdout) promptOutput.write('\n');
   emit(text, options.output);
   if (consulted && !toStdout) promptOutput.write(`Saved ${options.output}\n`);

@@ -48,7 +48,9 @@ const suggestions = new WeakMap<readonly Named[], Map<string, string | undefined
  */
 export function suggest(text: string, items: readonly Named[]): string | undefined {
   const key = nameKey(text);
-  if (!key) return undefined;
+  // No id is longer than this; a longer text is no typo of one, and the edit distance of a
+  // huge cell against every name would take seconds.
+  if (!key || key.length > 64) return undefined;
   // A batch repeats the same typo on many rows: remember the answer per list of names.
   let cache = suggestions.get(items);
   if (!cache) suggestions.set(items, (cache = new Map()));
