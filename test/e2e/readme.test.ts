@@ -2,9 +2,10 @@
 // from a fresh clone: through the built bin, in a scratch folder that sees the repository's
 // own files (examples/, rules/, docs/) and nothing else, in README's order (so
 // `rules init clinic-rules` makes the folder the next commands use). None may end in a
-// usage error (2), an invalid rules folder (3) or a bug (70). Skipped: commands with an
-// elision (…), interactive ones, ones that use the records database, and ones that read a
-// file named without a folder that the repository does not have (the reader's own export).
+// usage error (2), an invalid rules folder (3) or a bug (70); the records commands use a
+// database in the scratch folder. Skipped: commands with an elision (…), interactive ones,
+// and ones that read a file named without a folder that the repository does not have (the
+// reader's own export).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ function skipReason(command: string, cwd: string): string | undefined {
   const words = command.replace(/^cat (\S+) \|/, '$1 ').split(/\s+/);
   const sub = words[words[0] === 'npx' ? 2 : 1];
   if (sub === undefined) return 'interactive (a consultation)';
-  if (['record', 'next', 'due', 'history', 'show', 'forget'].includes(sub) || words.includes('--save')) return 'uses the records database';
+  if (sub === 'forget' && !words.includes('--yes')) return 'interactive (asks before erasing)';
   // A plan example without --screened or --no-input shows the consultation asking the rest.
   if (sub === 'plan' && !words.includes('--screened') && !words.includes('--no-input')) return 'interactive (asks the rest)';
   const writes = new Set(['-o', '--output', '--rejects', '--save-mapping', '>']);
@@ -86,7 +87,9 @@ describe("README's commands", () => {
         skipped.push(`${command}  (${why})`);
         continue;
       }
-      const r = spawnSync('bash', ['-c', SHIMS + command], { cwd: scratch, env: cliEnv(), encoding: 'utf8', input: '', timeout: 20_000 });
+      // README's course example is dated from 2026-12-01, the day it was written.
+      const env = cliEnv({ NEEDLEPLAN_DB: join(scratch, 'records', 'needleplan.db'), NEEDLEPLAN_TODAY: '2026-12-01' });
+      const r = spawnSync('bash', ['-c', SHIMS + command], { cwd: scratch, env, encoding: 'utf8', input: '', timeout: 20_000 });
       expect([2, 3, 70, 127, null], `${command}\n${r.stderr}`).not.toContain(r.status);
       ran.push(command);
     }
