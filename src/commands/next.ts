@@ -6,7 +6,8 @@ import { today } from '../shell/today.js';
 import { emit } from '../shell/atomic-write.js';
 import { useColor } from '../shell/color.js';
 import { withRecords } from '../records/open.js';
-import { loadNextRenderer, type NextFormat } from '../render/next/index.js';
+import { UserError } from '../errors.js';
+import { loadNextRenderer, nextUnavailable, type NextFormat } from '../render/next/index.js';
 import { nextFor, requireClient, requireCourse } from './records-common.js';
 
 export interface NextOptions {
@@ -24,6 +25,8 @@ export async function runNext(clientName: string, options: NextOptions): Promise
     const course = requireCourse(store, client);
     return nextFor(course, store.sessions(course.id), rules, today());
   });
+  const unavailable = nextUnavailable(options.format, next);
+  if (unavailable) throw new UserError(`--format ${options.format}: ${unavailable}`);
   const render = await loadNextRenderer(options.format);
   const toStdout = options.output === undefined || options.output === '-';
   const color = toStdout && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });

@@ -23,6 +23,14 @@ export function loadNextRenderer(format: NextFormat): Promise<NextRenderer> {
   return loaders[format]();
 }
 
+/** Why this result cannot be shown in this format (a calendar with no date), or undefined. */
+export function nextUnavailable(format: NextFormat, next: NextSession): string | undefined {
+  if (format !== 'ics' || next.date !== null || next.review !== null) return undefined;
+  return next.status === 'needs-review'
+    ? 'the course is on hold until the practitioner reviews it, so there is no date to put in a calendar'
+    : 'there is no next session to put in a calendar';
+}
+
 /** "0.5 mm (planned 0.75 mm)" and the like, shared by the text and markdown forms. */
 export function depthWords(z: NextSession['zones'][number]): string {
   const mm = (n: number) => `${Math.round(n * 1000) / 1000} mm`;
