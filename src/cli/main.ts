@@ -24,12 +24,18 @@ const PLAN_EXAMPLES = `
 Examples:
   $ needleplan plan --concern acne-scars=severe --zone cheeks \\
       --fitzpatrick III --screened --start 2027-01-05
-  $ needleplan plan -c pigmentation,texture -z cheeks,forehead -s mild \\
-      --fitzpatrick 4 --screened -f json
+  $ needleplan plan --area cheeks:acne-scars=severe \\
+      --area forehead:pigmentation=mild --fitzpatrick 4 --screened -f json
+  $ needleplan plan -c pigmentation,texture -z cheeks -s mild --fitzpatrick 4 \\
+      --condition active-acne@cheeks --screened
   $ needleplan plan -c fine-lines=moderate -z periorbital --fitzpatrick II \\
       --condition blood-thinners --screened
   $ needleplan plan -c acne-scars -z cheeks    (on a terminal: asks the rest)
   $ needleplan                                 (a full consultation)
+
+Treatment areas: each zone is planned from the concerns treated in it. With one
+concern, or one zone, -c and -z pair every concern with every zone it fits; with
+several of each, name the areas with --area (a terminal asks instead).
 
 When a required answer (concern, severity, zone, skin type) is missing, a
 terminal gets a consultation asking only what the flags left open; with
@@ -97,11 +103,12 @@ export function buildProgram(): Command {
     .description('plan one client from flags, prompts, or both')
     .option('-c, --concern <id...>', 'concern ids (repeatable or comma-separated); id=severity sets its own severity', collect)
     .option('-z, --zone <id...>', 'zone ids (repeatable or comma-separated)', collect)
+    .option('-a, --area <zone:concern...>', 'a treatment area: a zone and a concern treated there, zone:concern[=severity] (repeatable or comma-separated; repeat a zone to add concerns)', collect)
     .option('-s, --severity <level>', 'mild, moderate or severe: for concerns without their own')
     .option('--fitzpatrick <type>', 'Fitzpatrick skin type I..VI (or 1..6)')
     .option('--pain-tolerance <level>', 'low, normal or high (default: normal)')
     .option('--age <years>', 'client age in years')
-    .option('--condition <id...>', 'screening conditions that apply (repeatable or comma-separated)', collect)
+    .option('--condition <id...>', 'screening conditions that apply (repeatable or comma-separated); an in-area one may name its zone: id@zone', collect)
     .option('--screened', 'every other screening question was asked and answered no')
     .option('--start <YYYY-MM-DD>', 'first session date; the plan then carries dated sessions')
     .option('--client <text>', 'client name or id, echoed in the output')

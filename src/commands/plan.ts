@@ -17,6 +17,7 @@ import type { TextOptions } from '../render/text.js';
 export interface PlanOptions {
   concern?: string[];
   zone?: string[];
+  area?: string[];
   severity?: string;
   fitzpatrick?: string;
   painTolerance?: string;
@@ -43,6 +44,7 @@ export function rawFromFlags(o: PlanOptions): RawIntake {
     concerns: o.concern,
     severity: o.severity,
     zones: o.zone,
+    areas: o.area,
     fitzpatrick: o.fitzpatrick,
     painTolerance: o.painTolerance,
     age: o.age,

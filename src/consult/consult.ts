@@ -118,7 +118,7 @@ export async function consult(raw: RawIntake, rules: RuleSet, ctx: ConsultContex
     if (ask) {
       const already = intakeParsers(rules).conditions.safeParse(answers.conditions ?? []);
       const yes: string[] = [];
-      for (const group of screeningGroups(rules, already.success ? already.data : [])) {
+      for (const group of screeningGroups(rules, already.success ? already.data.map((c) => c.id) : [])) {
         const picked = await checkbox(
           {
             message: `${group.label}: ${FIELDS.conditions.prompt}`,
