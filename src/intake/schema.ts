@@ -441,7 +441,7 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
       }
       const outside = zoned.filter((z) => !planned.includes(z));
       if (outside.length && planned.length) {
-        invalid('conditions', `${id}@${outside[0]}: ${outside[0]} is not a zone of this plan (zones: ${planned.join(', ')})`);
+        invalid('conditions', `${id}@${outside[0]}: ${outside[0]} is not a zone of this plan (zones: ${planned.join(', ')}); a condition outside the treated zones does not apply, leave it out`);
         continue;
       }
       // Named once without a zone: it holds back every zone (the conservative reading).
