@@ -104,7 +104,9 @@ export async function runPlan(options: PlanOptions): Promise<void> {
 
   if (consulted && toStdout && process.stdout.isTTY) {
     const { offerSave } = await import('../consult/save.js');
-    promptOutput.write('\n');
+    const { renderSummary } = await import('../render/summary.js');
+    // The plan may have scrolled the status away: the decision on one screen, then save.
+    promptOutput.write(`\n${renderSummary(p)}\n`);
     await offerSave(p, { output: promptOutput, protectedFolders: readFolders });
   }
 }

@@ -491,6 +491,13 @@ function dedupe(issues: IntakeIssue[]): IntakeIssue[] {
   });
 }
 
+/** The conditions a typed name could mean when it names none exactly and several hold it ("cold sore"). */
+export function ambiguousCondition(text: string, rules: RuleSet): string[] {
+  const conditions = rules.screening.conditions;
+  if (nameIndex(conditions).get(text) !== undefined) return [];
+  return namesHolding(text, conditions);
+}
+
 /** Validates one field's answer as a prompt would: undefined when valid, else the message. */
 export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet): string | undefined {
   const parsers = intakeParsers(rules);
