@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Start-up time of the built CLI against bare node on the same machine: many runs each,
-// interleaved so drift hits every command alike, medians compared. Goals: `--help` within
+// interleaved so drift hits every command alike, each run paired with bare node's run of
+// the same round and the median of those ratios reported. Goals: `--help` within
 // 1.5x of `node -e 0`, a flag-only `plan --format json` within 2x.
 //
 //   npm run bench                 print the table
@@ -44,12 +45,13 @@ for (const c of cases) for (let i = 0; i < 3; i++) once(c.argv); // warm the fil
 const times = cases.map(() => []);
 for (let i = 0; i < runs; i++) cases.forEach((c, j) => times[j].push(once(c.argv)));
 
-const base = median(times[0]);
+// Paired: each round's time over bare node's in the same round, then the median of those
+// ratios, so a slow moment of the machine slows both sides of a pair alike.
 let missed = 0;
-console.log(`node ${process.version}, ${runs} runs each, median wall time`);
+console.log(`node ${process.version}, ${runs} interleaved runs each; median wall time, median of paired ratios to node -e 0`);
 for (const [j, c] of cases.entries()) {
   const ms = median(times[j]);
-  const ratio = ms / base;
+  const ratio = median(times[j].map((t, i) => t / times[0][i]));
   const verdict = c.goal === undefined ? '' : ratio <= c.goal ? `ok (goal <= ${c.goal}x)` : `MISSED (goal <= ${c.goal}x)`;
   if (c.goal !== undefined && ratio > c.goal) missed++;
   console.log(`${c.name.padEnd(32)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x  ${verdict}`);

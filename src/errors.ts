@@ -9,6 +9,8 @@ export const EXIT = {
   rowsRejected: 1,
   usage: 2,
   rules: 3,
+  /** The records database cannot be used (opened, created, locked past the wait, not ours, newer). */
+  records: 4,
   /** An unexpected error, i.e. a bug (sysexits EX_SOFTWARE). */
   bug: 70,
   /** An output could not be written (sysexits EX_IOERR). */

@@ -5,6 +5,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import { wordTable } from '../text/words.js';
+import { clip } from '../text/clip.js';
+import { SNIFF_BYTES, utf16WithoutBom } from './sniff.js';
 
 export const DETECTED_DELIMITERS = [',', ';', '\t'] as const;
 
@@ -14,6 +16,10 @@ export interface Input {
   delimiter: string;
   /** The encoding in use, as a person would name it. */
   encoding: string;
+  /** The file began with a byte-order mark. */
+  bom: boolean;
+  /** The header line's end ("\r\n", "\n" or "\r"), for files written back in the input's dialect. */
+  lineEnd: string;
   /** Size in bytes when the input is a file, for the progress bar. */
   size: number | undefined;
   /** Bytes read from the input so far. */
@@ -32,7 +38,7 @@ export function parseDelimiter(text: string): string {
   const named = delimiterWord(text.toLowerCase());
   if (named) return named;
   if (text.length === 1 && !'"\r\n'.includes(text)) return text;
-  throw new UserError(`--delimiter "${text}" must be one character (or tab, comma, semicolon, pipe)`);
+  throw new UserError(`--delimiter "${clip(text)}" must be one character (or tab, comma, semicolon, pipe)`);
 }
 
 const isUtf8Name = (name: string) => /^utf-?8$/i.test(name.trim());
@@ -85,10 +91,12 @@ export async function openInput(file: string, options: InputOptions, stdin: Node
     }
   };
 
-  // A BOM names the encoding; look at enough bytes to see one.
+  // A BOM names the encoding; look at enough bytes to see one, or UTF-16 without one.
   let first = Buffer.alloc(0);
-  for (let chunk; first.length < 3 && (chunk = await nextBytes()); ) first = Buffer.concat([first, chunk]);
-  const decode = await decoderFor(bomEncoding(first) ?? options.encoding ?? 'utf8', source);
+  for (let chunk; first.length < SNIFF_BYTES && (chunk = await nextBytes()); ) first = Buffer.concat([first, chunk]);
+  const bom = bomEncoding(first);
+  const asked = options.encoding ?? 'utf8';
+  const decode = await decoderFor(bom ?? (isUtf8Name(asked) ? utf16WithoutBom(first) : undefined) ?? asked, source);
 
   async function* text(): AsyncGenerator<Buffer | string> {
     if (first.length) yield decode.write(first);
@@ -117,7 +125,8 @@ export async function openInput(file: string, options: InputOptions, stdin: Node
     yield* head;
     yield* all;
   }
-  return { stream: Readable.from(replay(), { objectMode: false }), delimiter, encoding: decode.name, size, bytesRead: () => read };
+  const end = /\r\n?|\n/.exec(headText.slice(headText.indexOf(line) + line.length))?.[0] ?? '\n';
+  return { stream: Readable.from(replay(), { objectMode: false }), delimiter, encoding: decode.name, bom: bom !== undefined, lineEnd: end, size, bytesRead: () => read };
 }
 
 function openBytes(file: string, stdin: NodeJS.ReadStream): { stream: Readable; size: number | undefined } {
@@ -159,7 +168,7 @@ async function decoderFor(encoding: string, source: string): Promise<Decoder> {
   if (isUtf8Name(encoding)) return utf8Checker(source);
   const { default: iconv } = await import('iconv-lite');
   if (!iconv.encodingExists(encoding))
-    throw new UserError(`--encoding "${encoding}" is not an encoding needleplan knows; use utf8 (the default) or windows-1252 (also: latin1, utf-16le, macintosh)`);
+    throw new UserError(`--encoding "${clip(encoding)}" is not an encoding needleplan knows; use utf8 (the default) or windows-1252 (also: latin1, utf-16le, macintosh)`);
   const decoder = iconv.getDecoder(encoding);
   return { name: encoding.toLowerCase(), write: (chunk) => decoder.write(chunk), end: () => decoder.end() || undefined };
 }

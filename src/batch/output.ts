@@ -3,6 +3,7 @@
 // csv-stringify's (escape_formulas prefixes ' to cells starting = + - @ tab CR).
 import { stringify, type Stringifier } from 'csv-stringify';
 import type { MinMax, Plan } from '../engine/types.js';
+import { printableLines } from '../text/escape.js';
 
 /** The contract's columns, then extras (never reordered: scripts read them by name or position). */
 export const PLAN_COLUMNS = [
@@ -56,19 +57,32 @@ export const planJsonLine = (plan: Plan): string => `${JSON.stringify(plan)}\n`;
 
 export interface CsvStyle {
   delimiter?: string;
-  /** Excel: a UTF-8 BOM so accents survive, and CRLF line ends. */
-  excel: boolean;
+  /** A UTF-8 BOM first (Excel then reads accents right). */
+  bom: boolean;
+  /** The line end: "\n" (default) or "\r\n" as Excel writes. */
+  lineEnd?: string;
 }
 
-/** A CSV writer stream: arrays of cells in, text out, formulas made inert. */
-export function csvWriter(style: CsvStyle): Stringifier {
-  return stringify({
+/** Excel's dialect, in the input's delimiter: a BOM and CRLF. */
+export const excelStyle = (delimiter: string): CsvStyle => ({ delimiter, bom: true, lineEnd: '\r\n' });
+
+/** The options csv-stringify gets for a style: one place, for the stream and the chunk writer. */
+export function csvOptions(style: CsvStyle) {
+  return {
     delimiter: style.delimiter ?? ',',
-    bom: style.excel,
-    record_delimiter: style.excel ? 'windows' : 'unix',
+    bom: style.bom,
+    record_delimiter: style.lineEnd ?? '\n',
     // Quote a cell holding any line break (LF, CR), not only this file's own line end:
     // csv-stringify stops doing so once record_delimiter is set.
     quote_record_delimiter: true,
     escape_formulas: true,
-  });
+    // Control characters (an escape sequence in a name) are shown as \xNN, never run by a
+    // terminal that prints the file; line breaks and tabs inside quoted cells are data.
+    cast: { string: (value: string) => printableLines(value) },
+  };
+}
+
+/** A CSV writer stream: arrays of cells in, text out, formulas made inert. */
+export function csvWriter(style: CsvStyle): Stringifier {
+  return stringify(csvOptions(style));
 }

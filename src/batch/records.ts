@@ -8,8 +8,14 @@ import { UserError } from '../errors.js';
 /** A record longer than this is a quote that never closes, not a real row. */
 const MAX_RECORD_BYTES = 1 << 20;
 
-export function csvParser(delimiter: string): Parser {
-  return parse({
+/**
+ * The parser, counting lines as it emits records when given a counter: the parser runs
+ * ahead of the rows being planned (its output is buffered), so the line of a parse error is
+ * the parser's own count, not the planned rows' (an unclosed quote on line 5002 was once
+ * reported at 4995).
+ */
+export function csvParser(delimiter: string, parsed?: LineCounter): Parser {
+  const parser = parse({
     delimiter,
     bom: true,
     // Any of the three line ends, even mixed in one file (exports get concatenated).
@@ -23,7 +29,14 @@ export function csvParser(delimiter: string): Parser {
     // Spaces around a quoted cell (a, "b, c") do not break the quoting.
     trim: true,
     max_record_size: MAX_RECORD_BYTES,
+    ...(parsed ? { on_record: (record: string[]) => (parsed.startOf(record), record) } : {}),
   });
+  // Whether a quote was open when the parser gave up: a 1 MiB record is an unclosed quote
+  // only then; otherwise it is one huge unquoted cell.
+  parser.on('error', (error: Error & { quoteOpen?: boolean }) => {
+    error.quoteOpen = (parser as unknown as { state?: { quoting?: boolean } }).state?.quoting === true;
+  });
+  return parser;
 }
 
 /** Hands out the line each record starts on. */
@@ -61,9 +74,13 @@ export function lineBreaks(cell: string): number {
 
 /** A parser failure (an unclosed quote) as a message with the line, exit 2. */
 export function parseFailure(error: unknown, source: string, line: number): unknown {
-  const code = (error as { code?: string } | null)?.code;
-  if (code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE')
+  const { code, quoteOpen } = (error ?? {}) as { code?: string; quoteOpen?: boolean };
+  if (code === 'CSV_QUOTE_NOT_CLOSED' || (code === 'CSV_MAX_RECORD_SIZE' && quoteOpen))
     return new UserError(`${source}:${line}: a quoted cell starting on this line is never closed (a stray " ?); fix it and rerun`);
+  if (code === 'CSV_MAX_RECORD_SIZE')
+    return new UserError(
+      `${source}:${line}: the row starting on this line is longer than ${MAX_RECORD_BYTES / (1 << 20)} MiB (no client's answers are that long: a pasted file or a broken export?); fix it and rerun`,
+    );
   if (typeof code === 'string' && code.startsWith('CSV_')) return new UserError(`${source}:${line}: ${(error as Error).message}`);
   return error;
 }

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { headerKey } from './columns.js';
-import { csvWriter } from './output.js';
+import { csvWriter, type CsvStyle } from './output.js';
 
 export const REJECT_COLUMNS = ['line', 'error'] as const;
 
@@ -13,8 +13,9 @@ export class RejectsWriter {
   private readonly csv;
   private readonly done: Promise<void>;
   private readonly skip: number;
+  private draining: Promise<unknown> | undefined;
 
-  constructor(target: Writable, header: readonly string[], style: { delimiter: string; excel: boolean }) {
+  constructor(target: Writable, header: readonly string[], style: CsvStyle) {
     this.csv = csvWriter(style);
     this.done = pipeline(this.csv, target);
     this.done.catch(() => {}); // observed in close()
@@ -26,7 +27,8 @@ export class RejectsWriter {
   /** Writes one rejected row; returns a promise only when the caller should wait (backpressure). */
   write(line: number, error: string, record: readonly string[]): Promise<unknown> | undefined {
     if (this.csv.write([String(line), error, ...record.slice(this.skip)])) return undefined;
-    return once(this.csv, 'drain');
+    // One wait for the next drain, however many rows are written before it comes.
+    return (this.draining ??= once(this.csv, 'drain').finally(() => (this.draining = undefined)));
   }
 
   async close(): Promise<void> {

@@ -1,102 +1,41 @@
 // The command-line program: thin registration only. Each action parses its options and
 // calls one function, imported lazily so `--help` loads nothing heavy. One catch turns
 // every failure into a message and the contract's exit code.
-import { existsSync, readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Argument, Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { describeError } from './catch.js';
-import { EXIT, exitCodeFor } from './exit-code.js';
+import { packageFile } from '../package-root.js';
+import { exitCodeFor } from './exit-code.js';
 import { FORMATS } from '../render/index.js';
-import { readRuleIds, rulesDir } from '../shell/rules-dir.js';
+import { batchHelp, COMPLETION_HELP, exitCodesHelp, helpWidth, planChoicesHelp, planNotes, PLAN_EXAMPLES, PLAN_EXIT_CODES, RULES_HELP } from './help.js';
 import { suggest } from '../text/names.js';
+import { guardStdio, writeStderr } from '../shell/streams.js';
+import { installSignalHandlers } from '../shell/signals.js';
+import { registerRecordsCommands } from './records-commands.js';
+import { printable } from '../text/escape.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0    plan(s) produced, whatever their status (not-eligible is a result too)
-  1    batch finished but some rows were rejected (see --rejects)
-  2    usage or input error: unknown option or id, bad value, missing answer
-  3    the rules folder is invalid
-  130  interrupted (Ctrl-C)`;
-
-const PLAN_EXAMPLES = `
-Examples:
-  $ needleplan plan --concern acne-scars=severe --zone cheeks \\
-      --fitzpatrick III --screened --start 2027-01-05
-  $ needleplan plan --area cheeks:acne-scars=severe \\
-      --area forehead:pigmentation=mild --fitzpatrick 4 --screened -f json
-  $ needleplan plan -c pigmentation,texture -z cheeks -s mild --fitzpatrick 4 \\
-      --condition active-acne@cheeks --screened
-  $ needleplan plan -c fine-lines=moderate -z periorbital --fitzpatrick II \\
-      --condition blood-thinners --screened
-  $ needleplan plan -c acne-scars -z cheeks    (on a terminal: asks the rest)
-  $ needleplan                                 (a full consultation)
-
-Treatment areas: each zone is planned from the concerns treated in it. With one
-concern, or one zone, -c and -z pair every concern with every zone it fits; with
-several of each, name the areas with --area (a terminal asks instead).
-
-When a required answer (concern, severity, zone, skin type) is missing, a
-terminal gets a consultation asking only what the flags left open; with
---no-input or no terminal, it is an error naming the flag to pass. Without
---screened (and without the screening prompts) the plan is "unscreened".`;
-
-const BATCH_HELP = `
-Columns (headers ignore case, spaces, "_" and "-"; unknown columns are ignored):
-  client (or name, client id, client name), concerns, zones (or areas,
-  treatment areas), severity, fitzpatrick (or skin type), pain tolerance, age,
-  conditions, screened, start (or start date, first session), device.
-  List cells take | ; or , between items. --map "Their Header=zones" for others.
-
-Examples:
-  $ needleplan batch clients.csv -o plans.csv --rejects rejects.csv
-  $ needleplan batch export.csv --encoding windows-1252 \\
-      --map "Problem Areas=zones" --excel -o plans.csv
-  $ cat clients.csv | needleplan batch - -f ndjson > plans.ndjson`;
+const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** "  --concern    a, b, c" wrapped to 80 columns under its label. */
-function idLine(flag: string, ids: readonly string[]): string {
-  const lines: string[] = [];
-  let line = `  ${flag.padEnd(13)}`;
-  ids.forEach((id, i) => {
-    const word = i < ids.length - 1 ? `${id},` : id;
-    if (line.length + word.length + 1 > 80 && line.trim() !== flag) {
-      lines.push(line.trimEnd());
-      line = ' '.repeat(15);
-    }
-    line += line.endsWith(' ') ? word : ` ${word}`;
-  });
-  lines.push(line);
-  return lines.join('\n');
-}
-
-/** The valid ids, read from the rules in force (cheaply: no zod just to print help). */
-function planChoicesHelp(rulesFlag: string | undefined): string {
-  const dir = rulesDir(rulesFlag);
-  const ids = readRuleIds(dir);
-  const from =
-    dir === undefined ? 'the built-in rules' : existsSync(dir) ? `the rules in ${dir}` : `the built-in rules: ${dir} does not exist`;
-  const unreadable = ids.unreadable.length ? `\n  (could not read ${ids.unreadable.join(', ')}: run "needleplan rules validate")` : '';
-  return (
-    `\nValid ids (from ${from}):\n` +
-    [idLine('--concern', ids.concerns), idLine('--zone', ids.zones), idLine('--condition', ids.conditions), idLine('--device', ids.devices)].join('\n') +
-    unreadable
-  );
-}
-
-export function buildProgram(): Command {
+/** `completion: false` leaves out the completion commands (the completion module adds its own). */
+export function buildProgram({ completion = true }: { completion?: boolean } = {}): Command {
   const program = new Command('needleplan')
     .description('Treatment planner for microneedling (collagen induction therapy): needle depth per zone, sessions, interval, screening and care.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for unexpected errors')
+    .configureHelp({ helpWidth: helpWidth() })
     .showSuggestionAfterError(true)
     .showHelpAfterError('(add --help to see the options)')
-    .addHelpText('after', EXIT_CODES_HELP)
+    .addHelpText('after', () => exitCodesHelp(helpWidth()))
+    .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`needleplan: ${str.replace(/^error: /, '')}`) });
+    // An option value is shown, never run: escape sequences in it are printed as \xNN.
+    .configureOutput({
+      writeErr: writeStderr,
+      outputError: (str, write) => write(`needleplan: ${str.replace(/^error: /, '').split('\n').map(printable).join('\n')}`),
+    });
 
   program
     .command('plan')
@@ -119,8 +58,13 @@ export function buildProgram(): Command {
     .option('--explain', 'show every rule behind every number')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR works too)')
     .option('--no-input', 'never prompt; missing answers are an error naming the flags to pass')
+    .option('--save', "store the plan as the client's course in the records database (needs --client)")
+    .option('--db <file>', 'the records database (env: NEEDLEPLAN_DB)')
     // Built when shown: the ids of the rules in force (--rules is parsed before --help acts).
-    .addHelpText('after', ({ command }) => `${planChoicesHelp(command.opts().rules)}\n${PLAN_EXAMPLES}\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', ({ command }) => {
+      const width = helpWidth();
+      return `${planChoicesHelp(command.opts().rules, width)}\n${PLAN_EXAMPLES}\n${planNotes(width)}\n${exitCodesHelp(width, PLAN_EXIT_CODES)}`;
+    })
     .action(async (options) => {
       const { runPlan } = await import('../commands/plan.js');
       await runPlan(options);
@@ -134,33 +78,29 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--rejects <file>', 'write rejected rows (line, error, original cells) there')
     .option('--delimiter <char>', 'field delimiter (default: detected from the header; "tab" for tab)')
-    .option('--encoding <name>', 'input encoding when the file has no BOM: utf8 (default) or windows-1252', 'utf8')
-    .option('--map <mapping>', 'map a header: "Their Header=field" (repeatable; field "ignore" drops a column)', collect)
+    .option('--encoding <name>', 'input encoding when the file has no BOM: utf8 (default) or windows-1252')
+    .option('--map <mapping>', 'map a header: "Their Header=field" (repeatable; "A+B=client" joins columns; field "ignore" drops a column)', collect)
+    .option('--date-format <format>', 'how start and dob dates are written: YYYY-MM-DD (default), DD/MM/YYYY or MM/DD/YYYY')
+    .option('--strict', 'columns nothing reads are an error (exit 2), not a note')
+    .option('--no-strict', 'columns nothing reads are a note (over a saved mapping that says strict)')
+    .option('--mapping <file>', 'read a saved column mapping (maps, delimiter, encoding, date format, strict); flags win over it')
+    .option('--save-mapping <file>', 'save the mapping in force to a file, for the next export')
     .option('--rules <dir>', 'use this rules folder instead of the built-in one (env: NEEDLEPLAN_RULES)')
-    .option('--excel', 'write a BOM and CRLF line ends for Excel')
+    .option('--excel', 'write CSV for Excel the way the input came: its delimiter, a BOM, CRLF')
     .option('--quiet', 'no summary and no progress bar on stderr')
-    .addHelpText('after', BATCH_HELP + '\n' + EXIT_CODES_HELP)
+    .addHelpText('after', () => `${batchHelp(helpWidth())}\n${exitCodesHelp(helpWidth(), [0, 1, 2, 3, 70, 74, 130, 143])}`)
     .action(async (file: string, options) => {
       const { runBatch } = await import('../commands/batch.js');
       const rejected = await runBatch(file, options);
       process.exitCode = exitCodeFor({ kind: 'batch', rejected });
     });
 
+  registerRecordsCommands(program);
+
   const rules = program
     .command('rules')
     .description("check, show or copy a clinic's rules")
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ needleplan rules init clinic         copy the built-in rules to edit
-  $ needleplan rules validate clinic     all problems at once (exit 3 if any)
-  $ needleplan rules show clinic         the tables a practitioner reads
-  $ needleplan plan --rules clinic ...   plan with them (or NEEDLEPLAN_RULES)
-
-A clinic folder may hold only the files it changes; the rest are built-in.
-With no [dir], validate and show use the built-in rules.`,
-    );
+    .addHelpText('after', RULES_HELP);
   rules
     .command('validate')
     .description('check every rule file and cross-reference; all problems at once (exit 3 if invalid)')
@@ -188,15 +128,37 @@ With no [dir], validate and show use the built-in rules.`,
       await runRulesInit(dir);
     });
 
+  if (completion) {
+    program
+      .command('completion')
+      .description('print a shell completion script (bash, zsh or fish)')
+      .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+      .addHelpText('after', COMPLETION_HELP)
+      .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+        const { runCompletion } = await import('../commands/completion.js');
+        runCompletion(shell, buildProgram({ completion: false }));
+      });
+    // What the completion script asks on each Tab: `needleplan complete -- <words so far>`.
+    program
+      .command('complete', { hidden: true })
+      .argument('[words...]')
+      .action(async (words: string[]) => {
+        const { runComplete } = await import('../commands/completion.js');
+        runComplete(words, buildProgram({ completion: false }));
+      });
+  }
+
   // No command: a consultation on a terminal, short help otherwise.
   // Set after the subcommands exist so they keep commander's own excess-argument check.
-  program.allowExcessArguments(true);
+  // Unknown options reach the action too, so "needleplan plam -c x" names the command, not -c.
+  program.allowExcessArguments(true).allowUnknownOption(true);
   program.action(async (_options: unknown, command: Command) => {
     const [word] = command.args;
     if (word !== undefined) {
-      const names = program.commands.map((c) => c.name());
+      const names = program.commands.map((c) => c.name()).filter((name) => name !== 'complete');
+      if (word.startsWith('-')) throw new UserError(`unknown option ${printable(word)} (add --help to see the options)`);
       const guess = suggest(word, names.map((n) => ({ id: n, label: n, aliases: [] })));
-      throw new UserError(`unknown command "${word}"${guess ? ` (did you mean ${guess}?)` : ''}; commands: ${names.join(', ')}`);
+      throw new UserError(`unknown command "${printable(word)}"${guess ? ` (did you mean ${guess}?)` : ''}; commands: ${names.join(', ')}`);
     }
     if (!process.stdin.isTTY) {
       process.stderr.write(program.helpInformation());
@@ -209,17 +171,16 @@ With no [dir], validate and show use the built-in rules.`,
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // A reader that closes the pipe early (`| head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
-    throw error;
-  });
+  // A closed or full stdout or stderr, and SIGINT/SIGTERM/SIGHUP, end the process in one
+  // line with the contract's code (shell/streams.ts, shell/signals.ts).
+  guardStdio();
+  installSignalHandlers();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     const { code, text } = describeError(error, argv.includes('--debug'));
-    process.stderr.write(text);
+    writeStderr(text);
     process.exitCode = code;
   }
 }

@@ -10,6 +10,7 @@ import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
 import { chalkPaint, useColor } from '../shell/color.js';
 import { UserError } from '../errors.js';
 import { rulesDir } from '../shell/rules-dir.js';
+import { mapStrings, printable } from '../text/escape.js';
 import { nowInstant } from '../shell/today.js';
 
 function loadOrThrow(dir: string | undefined): LoadResult & { rules: NonNullable<LoadResult['rules']> } {
@@ -33,7 +34,8 @@ export async function runRulesValidate(given: string | undefined): Promise<void>
     ...problemLines(problems),
     `OK: "${rules.ruleset.name}" version ${rules.ruleset.version}, sha256 ${rules.sha256} (${from})${problems.length ? `; ${problemCounts(problems)}` : ''}`,
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Problems quote the files' own text: shown, never run.
+  process.stdout.write(`${lines.map(printable).join('\n')}\n`);
 }
 
 export interface RulesShowOptions {
@@ -57,7 +59,7 @@ export async function runRulesShow(given: string | undefined, options: RulesShow
   }
   const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const paint = color ? await chalkPaint() : undefined;
-  process.stdout.write(renderRulesText(rules, { own, ...(paint ? { paint } : {}) }));
+  process.stdout.write(renderRulesText(mapStrings(rules), { own, ...(paint ? { paint } : {}) }));
   if (problems.length)
     process.stderr.write(`needleplan: ${problemCounts(problems)} in these rules; see them with: needleplan rules validate${dir === undefined ? '' : ` ${dir}`}\n`);
 }

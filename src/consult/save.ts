@@ -13,6 +13,8 @@ import type { ConsultContext } from './consult.js';
 export interface SaveContext extends ConsultContext {
   /** Folders the plan was read from (the rules): never written into. */
   protectedFolders: readonly string[];
+  /** Stores the plan as the client's course; returns the line to show. Absent: no such choice. */
+  saveToRecords?: (() => Promise<string>) | undefined;
 }
 
 /** "ana-2026-11-25.json": the client's name made file-safe, or "plan". */
@@ -42,8 +44,9 @@ export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
   const out = ctx.output ?? process.stdout;
   const formats = FORMATS.filter((f) => f !== 'text');
   let saved = 0;
+  let recorded = false;
   for (;;) {
-    const format = await select<Format | null>(
+    const format = await select<Format | null | 'records'>(
       {
         message: saved ? 'Save it in another format too?' : 'Save this plan?',
         choices: [
@@ -53,11 +56,26 @@ export async function offerSave(plan: Plan, ctx: SaveContext): Promise<void> {
             name: FORMAT_INFO[f].label,
             disabled: unavailableNote(f, plan),
           })),
+          ...(ctx.saveToRecords
+            ? [{ value: 'records' as const, name: "Save to the client's records", disabled: recorded ? '(saved)' : plan.client ? false : '(needs a client name)' }]
+            : []),
         ],
       },
       context,
     );
     if (format === null) return;
+    if (format === 'records') {
+      try {
+        out.write(`${await ctx.saveToRecords!()}\n`);
+        recorded = true;
+        saved++;
+      } catch (error) {
+        // The plan is on screen: a database that can't be used is reported, not fatal.
+        if (!(error instanceof UserError)) throw error;
+        out.write(`${error.message}\n`);
+      }
+      continue;
+    }
     const path = (await input({ message: 'File name:', default: defaultFileName(plan, format), validate: (p) => checkSavePath(p, ctx) }, context)).trim();
     if (existsSync(path) && !(await confirm({ message: `${path} exists. Replace it?`, default: false }, context))) continue;
     const render = await loadRenderer(format);

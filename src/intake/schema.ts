@@ -5,11 +5,14 @@
 import { z } from 'zod';
 import type { RuleSet } from '../rules/schema.js';
 import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
-import { nameIndex, nameKey, namesHolding, suggest, type Named } from '../text/names.js';
+import { looseIndex as nameIndex, nameKey, namesHolding, suggest, type Named } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
 import { addPair, concernsOf, pairEveryFit, zonesOf, type AreaAnswer } from './areas.js';
 import { FIELDS } from './fields.js';
 import { wordTable } from '../text/words.js';
+import { outsideStartWindow } from './date-window.js';
+import { clip } from '../text/clip.js';
+import { capIssues } from './issue-cap.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
@@ -110,7 +113,7 @@ const listOf = (items: readonly Named[]): string => items.map((i) => i.id).join(
 
 function unknownName(kind: string, text: string, items: readonly Named[]): string {
   const guess = suggest(text, items);
-  return `unknown ${kind} "${text}"${guess ? ` (did you mean ${guess}?)` : ''}; valid: ${listOf(items)}`;
+  return `unknown ${kind} "${clip(text)}"${guess ? ` (did you mean ${guess}?)` : ''}; valid: ${listOf(items)}`;
 }
 
 /** Resolves names to ids with zod issues for the unknown ones. */
@@ -130,7 +133,7 @@ function idList(kind: string, items: readonly Named[]) {
 export const severitySchema = z.string().transform((text, ctx): Severity => {
   const sev = severityWord(nameKey(text));
   if (!sev) {
-    ctx.addIssue({ code: 'custom', message: `unknown severity "${text}"; valid: ${SEVERITIES.join(', ')}` });
+    ctx.addIssue({ code: 'custom', message: `unknown severity "${clip(text)}"; valid: ${SEVERITIES.join(', ')}` });
     return z.NEVER;
   }
   return sev;
@@ -141,7 +144,7 @@ export const fitzpatrickSchema = z.union([z.string(), z.number()]).transform((va
   const roman = (ROMAN as readonly string[]).indexOf(text);
   const n = roman >= 0 ? roman + 1 : /^[1-6]$/.test(text) ? Number(text) : NaN;
   if (Number.isNaN(n)) {
-    ctx.addIssue({ code: 'custom', message: `Fitzpatrick type "${value}" is not I-VI (or 1-6)` });
+    ctx.addIssue({ code: 'custom', message: `Fitzpatrick type "${clip(String(value))}" is not I-VI (or 1-6)` });
     return z.NEVER;
   }
   return n;
@@ -151,7 +154,7 @@ export const painToleranceSchema = z.string().transform((text, ctx): PainToleran
   const key = nameKey(text);
   const value = key === 'medium' || key === 'average' ? 'normal' : key;
   if (!(PAIN_TOLERANCES as readonly string[]).includes(value)) {
-    ctx.addIssue({ code: 'custom', message: `unknown pain tolerance "${text}"; valid: ${PAIN_TOLERANCES.join(', ')}` });
+    ctx.addIssue({ code: 'custom', message: `unknown pain tolerance "${clip(text)}"; valid: ${PAIN_TOLERANCES.join(', ')}` });
     return z.NEVER;
   }
   return value as PainTolerance;
@@ -160,7 +163,7 @@ export const painToleranceSchema = z.string().transform((text, ctx): PainToleran
 export const ageSchema = z.union([z.string(), z.number()]).transform((value, ctx): number => {
   const text = String(value).trim().replace(/\s*(years?|yrs?|y)$/i, '');
   if (!/^\d{1,3}$/.test(text) || Number(text) > 120) {
-    ctx.addIssue({ code: 'custom', message: `age "${value}" is not a whole number of years (0-120)` });
+    ctx.addIssue({ code: 'custom', message: `age "${clip(String(value))}" is not a whole number of years (0-120)` });
     return z.NEVER;
   }
   return Number(text);
@@ -170,7 +173,7 @@ export const screenedSchema = z.union([z.boolean(), z.string()]).transform((valu
   if (typeof value === 'boolean') return value;
   const b = booleanWord(value.trim().toLowerCase());
   if (b === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not yes/no (also true/false, y/n, 1/0)` });
+    ctx.addIssue({ code: 'custom', message: `"${clip(value)}" is not yes/no (also true/false, y/n, 1/0)` });
     return z.NEVER;
   }
   return b;
@@ -185,7 +188,7 @@ export const startSchema = z.string().transform((text, ctx): string => {
   if (!ISO_DATE.safeParse(iso).success) {
     ctx.addIssue({
       code: 'custom',
-      message: m ? `"${text}" is not a real date` : `start date "${text}" must be written YYYY-MM-DD (e.g. 2027-01-05)`,
+      message: m ? `"${text}" is not a real date` : `start date "${clip(text)}" must be written YYYY-MM-DD (e.g. 2027-01-05)`,
     });
     return z.NEVER;
   }
@@ -231,7 +234,7 @@ function buildParsers(rules: RuleSet) {
   const concernItem = (item: string, add: AddIssue): NamedConcern | undefined => {
     const [name = '', sevText, ...extra] = item.split(/\s*[=:]\s*/);
     if (extra.length) {
-      add(`"${item}" has more than one "="; write concern=severity, e.g. acne-scars=severe`);
+      add(`"${clip(item)}" has more than one "="; write concern=severity, e.g. acne-scars=severe`);
       return undefined;
     }
     const id = concernIndex.get(name);
@@ -270,7 +273,7 @@ function buildParsers(rules: RuleSet) {
     for (const item of splitList(items)) {
       const at = item.indexOf(':');
       if (at < 0) {
-        add(`"${item}" names no concern: write zone:concern, e.g. cheeks:acne-scars=severe`);
+        add(`"${clip(item)}" names no concern: write zone:concern, e.g. cheeks:acne-scars=severe`);
         continue;
       }
       const zoneText = item.slice(0, at).trim();
@@ -305,7 +308,7 @@ function buildParsers(rules: RuleSet) {
         const holding = namesHolding(name, conditions);
         if (holding.length > 1) {
           const label = (c: string) => `${c} (${conditions.find((x) => x.id === c)!.label})`;
-          add(`"${name}" could mean ${holding.map(label).join(' or ')}; name the one that applies`, true);
+          add(`"${clip(name)}" could mean ${holding.map(label).join(' or ')}; name the one that applies`, true);
         } else add(unknownName('screening condition', name || item, conditions));
         continue;
       }
@@ -348,7 +351,7 @@ const blankList = (v: readonly string[] | undefined) => !v || v.every((s) => !/[
  * Validates loose answers against the rule set. Every problem is reported, each naming
  * its field; missing required answers have code "missing".
  */
-export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
+export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): IntakeResult {
   const issues: IntakeIssue[] = [];
   const parsers = intakeParsers(rules);
   const take = <T>(field: IntakeField, schema: z.ZodType<T>, value: unknown): T | undefined => {
@@ -385,6 +388,9 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
   const named = blankList(raw.conditions) ? [] : take('conditions', parsers.conditions, raw.conditions);
   const screened = blank(raw.screened) ? false : take('screened', screenedSchema, raw.screened);
   const start = blank(raw.start) ? null : take('start', startSchema, raw.start);
+  // The planning day bounds the start date (date-window.ts); front ends pass it in.
+  const outside = start && today !== undefined ? outsideStartWindow(start, today) : undefined;
+  if (outside) issues.push({ field: 'start', code: 'invalid', message: outside });
   const client = blank(raw.client) ? null : String(raw.client).trim();
   const device = blank(raw.device) ? null : take('device', parsers.device, raw.device);
 
@@ -449,7 +455,7 @@ export function parseIntake(raw: RawIntake, rules: RuleSet): IntakeResult {
     }
   }
 
-  if (issues.length || !areas) return { ok: false, issues: dedupe(issues) };
+  if (issues.length || !areas) return { ok: false, issues: capIssues(dedupe(issues)) };
   const intake: Intake = {
     client,
     areas,
@@ -499,7 +505,7 @@ export function ambiguousCondition(text: string, rules: RuleSet): string[] {
 }
 
 /** Validates one field's answer as a prompt would: undefined when valid, else the message. */
-export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet): string | undefined {
+export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet, today?: string): string | undefined {
   const parsers = intakeParsers(rules);
   const schemas: Partial<Record<IntakeField, z.ZodType>> = {
     concerns: parsers.concerns,
@@ -517,5 +523,6 @@ export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet):
   const schema = schemas[field];
   if (!schema) return undefined;
   const r = schema.safeParse(value);
+  if (r.success && field === 'start' && today !== undefined) return outsideStartWindow(r.data as string, today);
   return r.success ? undefined : r.error.issues.map((i) => i.message).join('; ');
 }

@@ -8,6 +8,7 @@ import type { RenderOptions } from './index.js';
 import { renderMarkdown, HANDOUT_TITLE } from './markdown.js';
 import { escapeHtml } from './handout-escape.js';
 import { HANDOUT_CSS } from './handout-style.js';
+import { withoutControls } from '../text/escape.js';
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
@@ -31,7 +32,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 
 export function renderHtml(plan: Plan, options?: RenderOptions): string {
   const body = markdown.parse(renderMarkdown(plan, options), { async: false });
-  const title = plan.client !== null ? `${HANDOUT_TITLE}: ${plan.client.replace(/\s+/g, ' ').trim()}` : HANDOUT_TITLE;
+  // A window title is where an escape sequence would do harm: no control character reaches it.
+  const title = plan.client !== null ? `${HANDOUT_TITLE}: ${withoutControls(plan.client.replace(/\s+/g, ' ')).trim()}` : HANDOUT_TITLE;
   return `<!doctype html>
 <html lang="en">
 <head>

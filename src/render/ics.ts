@@ -25,6 +25,7 @@ import type { Plan } from '../engine/types.js';
 import type { RenderOptions } from './index.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { beforeCareFor, spanInWords } from './handout-format.js';
+import { foldIcs } from './ics-fold.js';
 
 const PRODUCT_ID = '-//needleplan//treatment plan//EN';
 const UID_DOMAIN = 'needleplan';
@@ -100,5 +101,5 @@ export function renderIcs(plan: Plan, _options?: RenderOptions): string {
 
   const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', calName: 'Skin treatment plan' });
   if (error || !value) throw error ?? new Error('the ics package returned no calendar');
-  return value;
+  return foldIcs(value);
 }

@@ -14,6 +14,8 @@ export interface RenderOptions {
   /** When the output was made (an instant), for formats that stamp it (FHIR's Bundle.timestamp);
    * the caller reads the clock, never a renderer. */
   timestamp?: string;
+  /** The plan is a client's active course in the records (FHIR: CarePlan.status active, not draft). */
+  saved?: boolean;
 }
 
 export type Renderer = (plan: Plan, options: RenderOptions) => string;
@@ -41,7 +43,10 @@ export const FORMAT_INFO: Record<Format, FormatInfo> = {
         ? 'this client is not eligible for treatment now, so there are no sessions to put in a calendar; use --format markdown or html for a handout that says why'
         : plan.schedule.length === 0
           ? 'needs --start YYYY-MM-DD: without a first session date the plan has no dated sessions'
-          : undefined,
+          : // iCalendar dates have four-digit years; the intake keeps starts near today, this is the last wall.
+            [plan.plannedOn, ...plan.schedule.map((s) => s.date), plan.review?.date ?? '2000-01-01'].some((d) => !/^[1-9]\d{3}-/.test(d))
+            ? 'a date falls outside the years 1000-9999, which a calendar file cannot hold'
+            : undefined,
     load: async () => (await import('./ics.js')).renderIcs,
   },
   fhir: {

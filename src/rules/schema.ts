@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 import { OUTCOMES, SEVERITIES, ZONE_KINDS } from './vocabulary.js';
+import { AdaptationFile } from './adaptation-schema.js';
 
 export { OUTCOMES, SEVERITIES, ZONE_KINDS } from './vocabulary.js';
 export const Severity = z.enum(SEVERITIES);
@@ -289,6 +290,7 @@ export const RULE_FILES = {
   'downtime.json': DowntimeFile,
   'screening.json': ScreeningFile,
   'care.json': CareFile,
+  'adaptation.json': AdaptationFile,
 } as const;
 export type RuleFileName = keyof typeof RULE_FILES;
 
@@ -302,6 +304,7 @@ export interface RuleSet {
   downtime: z.infer<typeof DowntimeFile>;
   screening: z.infer<typeof ScreeningFile>;
   care: z.infer<typeof CareFile>;
+  adaptation: AdaptationFile;
   /** sha256 of the canonical content of the files above. */
   sha256: string;
   /** "built-in", or the clinic folder the set was read from. */

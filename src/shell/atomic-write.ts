@@ -148,6 +148,17 @@ export interface AtomicFile {
   commit(): void;
   /** Removes the temporary file; safe to call more than once. */
   discard(): void;
+  /** The stream's write error as the exit-74 message (a full disk, an I/O error), if it failed. */
+  failure(): UserError | undefined;
+}
+
+/** Records a stream's first error as the message naming the user's path (never the temporary). */
+function watch(stream: WriteStream, path: string): () => UserError | undefined {
+  let failed: UserError | undefined;
+  stream.on('error', (e) => {
+    failed ??= cannotWrite(path, e);
+  });
+  return () => failed;
 }
 
 /** A file written as a stream and published whole by commit(). */
@@ -155,7 +166,7 @@ export function openAtomicFile(path: string): AtomicFile {
   const target = targetOf(path);
   if (target.special) {
     const stream = createWriteStream(target.real, { flags: 'w' });
-    return { path, stream, commit() {}, discard: () => stream.destroy() };
+    return { path, stream, commit() {}, discard: () => stream.destroy(), failure: watch(stream, path) };
   }
   const { tmp, fd } = openTemp(target, path);
   const stream = createWriteStream(tmp, { fd });
@@ -163,6 +174,7 @@ export function openAtomicFile(path: string): AtomicFile {
   return {
     path,
     stream,
+    failure: watch(stream, path),
     commit() {
       if (!open) return;
       open = false;

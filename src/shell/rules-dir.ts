@@ -2,14 +2,19 @@
 // rules: --rules wins over NEEDLEPLAN_RULES; neither means the built-in set. `plan --help`
 // lists the ids, so they are read with JSON.parse alone: help must show the loaded rules'
 // own choices without paying for zod and the full check.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../rules/load/files.js';
+import { readRuleText } from '../rules/load/read-file.js';
+import { UserError } from '../errors.js';
 
 export { BUILTIN_RULES_DIR };
 
 /** The clinic rules folder in force, or undefined for the built-in set. */
 export function rulesDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  // --rules "" (an unset shell variable, "--rules $DIR") names no folder: never silently the built-in set.
+  if (flag !== undefined && flag.trim() === '')
+    throw new UserError('the rules folder name is empty; give a rules folder, or leave it out for the built-in rules');
   if (flag) return flag;
   const fromEnv = env.NEEDLEPLAN_RULES?.trim();
   return fromEnv ? fromEnv : undefined;
@@ -39,7 +44,10 @@ export function readRuleIds(dir: string | undefined): RuleIds {
     const own = dir === undefined ? undefined : join(dir, file);
     const path = own !== undefined && existsSync(own) ? own : join(BUILTIN_RULES_DIR, file);
     try {
-      const list = (JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>)[key];
+      // The same guarded read as the loader: a FIFO or /dev/zero named zones.json must not hang help.
+      const read = readRuleText(path, { folder: own !== undefined && path === own ? dir : undefined });
+      if (!read.ok) throw new Error(read.message);
+      const list = (JSON.parse(read.text.replace(/^\uFEFF/, '')) as Record<string, unknown>)[key];
       if (!Array.isArray(list)) throw new Error(`no "${key}" list`);
       ids[kind] = list.map((item) => (item as { id?: unknown }).id).filter((id): id is string => typeof id === 'string');
     } catch {

@@ -25,3 +25,28 @@ export function printableLines(text: string): string {
 export function withoutControls(text: string, replacement = ''): string {
   return text.replace(CONTROL, replacement);
 }
+
+// Everything but line feed and tab: a CR alone can overwrite a printed line.
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_LF_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text for a terminal or a document: line feeds and tabs kept, every other control shown as \xNN. */
+export function printableText(text: string): string {
+  return text.replace(CONTROL_BUT_LF_TAB, visible);
+}
+
+/**
+ * A copy of `value` (plain data: objects, arrays, strings, numbers) with every string passed
+ * through `shown`: a plan or a rule set made safe to render as text in one step, whatever
+ * field a clinic's rule text or a client's name reaches.
+ */
+export function mapStrings<T>(value: T, shown: (text: string) => string = printableText): T {
+  if (typeof value === 'string') return shown(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, shown)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, shown);
+    return out as T;
+  }
+  return value;
+}

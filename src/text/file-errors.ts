@@ -26,5 +26,8 @@ const WORDS: Record<string, (what: string, doing: Doing) => string> = {
 export function fileErrorWords(error: unknown, what: 'file' | 'folder', doing: Doing): string {
   const code = (error as { code?: unknown } | null)?.code;
   const words = typeof code === 'string' ? WORDS[code] : undefined;
-  return words ? words(what, doing) : error instanceof Error ? error.message : String(error);
+  if (words) return words(what, doing);
+  // Node's message names the path it used, which may be a temporary file: leave it out.
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '');
 }

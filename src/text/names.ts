@@ -31,8 +31,22 @@ export interface Named {
   aliases: string[];
 }
 
-/** An index from every name (id, label, alias) to the id it names, keyed by looseKey. */
-export function nameIndex(items: readonly Named[]): NameIndex {
+/** An index from every name key (id, label, alias) to the id it names (exact nameKey). */
+export function nameIndex(items: readonly Named[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const item of items)
+    for (const name of [item.id, item.label, ...item.aliases]) {
+      const key = nameKey(name);
+      if (key && !index.has(key)) index.set(key, item.id);
+    }
+  return index;
+}
+
+/**
+ * The index the intake matches typed names with: keyed by looseKey, so "cold-sore history"
+ * and "Cold sores history" name one condition. The rules checks make it unambiguous.
+ */
+export function looseIndex(items: readonly Named[]): NameIndex {
   const map = new Map<string, string>();
   for (const item of items)
     for (const name of [item.id, item.label, ...item.aliases]) {
@@ -80,7 +94,9 @@ const suggestions = new WeakMap<readonly Named[], Map<string, string | undefined
  */
 export function suggest(text: string, items: readonly Named[]): string | undefined {
   const key = nameKey(text);
-  if (!key) return undefined;
+  // No id is longer than this; a longer text is no typo of one, and the edit distance of a
+  // huge cell against every name would take seconds.
+  if (!key || key.length > 64) return undefined;
   // A batch repeats the same typo on many rows: remember the answer per list of names.
   let cache = suggestions.get(items);
   if (!cache) suggestions.set(items, (cache = new Map()));

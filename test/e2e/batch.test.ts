@@ -71,7 +71,9 @@ describe('needleplan batch (built bin)', () => {
     const good = runCli(['batch', fixture('windows-1252.csv'), '--encoding', 'windows-1252', '--quiet', '--excel']);
     expect(good.code).toBe(1);
     expect(good.stdout.startsWith('\uFEFF')).toBe(true);
-    expect(records(good.stdout).map((p) => p.client)).toEqual(['Zoë Müller', 'Françoise Œuvray', 'Søren Åberg']);
+    // --excel writes the way the export came: its ";" delimiter, a BOM, CRLF.
+    expect(good.stdout).toContain('\r\n');
+    expect(records(good.stdout, ';').map((p) => p.client)).toEqual(['Zoë Müller', 'Françoise Œuvray', 'Søren Åberg']);
     expect(good.stderr).toMatch(/windows-1252\.csv:4: Concerns: unknown concern "Rides"/);
   });
 
@@ -86,11 +88,32 @@ describe('needleplan batch (built bin)', () => {
     for (const r of [runCli([...args, '--rules', clinic]), runCli(args, { env: { NEEDLEPLAN_RULES: clinic } })]) {
       expect(r.code).toBe(0);
       expect(records(r.stdout).map((p) => [p.client, p.concerns])).toContainEqual(['José Núñez', 'fine-lines=mild']);
-      expect(r.stderr).toBe('rows read: 4\nplanned: 4 (ready 4, needs-clearance 0, unscreened 0, not-eligible 0)\nrejected: 0\n');
+      // The export has a Screened column but asked no screening question: never "ready".
+      expect(r.stderr).toBe(
+        'note: columns not used: "Notes" (--map "Their Header=field" reads one; --map "Their Header=ignore" or --strict for none)\n' +
+          'note: no screening answers in the file (no conditions column, no condition column such as Pregnant): rows marked screened are planned unscreened\n' +
+          'rows read: 4\nplanned: 4 (ready 0, needs-clearance 0, unscreened 4, not-eligible 0)\nrejected: 0\n',
+      );
     }
     const bad = runCli(['batch', '-', '--rules', join(dir, 'no-such-rules')], { input: sample });
     expect(bad.code).toBe(3);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^needleplan: the rules in .*no-such-rules are invalid/);
+  });
+  it('plans the pregnant client on warfarin not-eligible, saves the mapping and reads it back (built bin)', () => {
+    const mapping = join(dir, 'clinic.json');
+    const args = ['batch', fixture('clinic-export.csv'), '--rules', fixture('rules-drug-names'), '--map', 'Notes=ignore'];
+    const first = runCli([...args, '--save-mapping', mapping, '--quiet']);
+    expect(first.code).toBe(1);
+    expect(records(first.stdout)[0]).toMatchObject({ client: 'Anna Berg', status: 'not-eligible', findings: 'pregnant|blood-thinners|age-not-recorded' });
+    expect(first.stderr).toMatch(/clinic-export\.csv:7: Pregnant: "maybe" is not yes\/no/);
+    expect(JSON.parse(readFileSync(mapping, 'utf8'))).toEqual({ needleplanMapping: 1, map: { Notes: 'ignore' }, delimiter: ';' });
+    const again = runCli(['batch', fixture('clinic-export.csv'), '--rules', fixture('rules-drug-names'), '--mapping', mapping, '--strict', '--quiet']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe(first.stdout);
+    const strict = runCli(['batch', fixture('clinic-export.csv'), '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toMatch(/^needleplan: .*clinic-export\.csv: --strict: columns not used: "Notes"/);
   });
 });

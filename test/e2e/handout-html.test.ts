@@ -6,9 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../helpers/run-cli.js';
-import { dumpDom, pngSize, printToPdf, screenshot } from '../helpers/handout-browser.js';
+import { CHROMIUM, dumpDom, pngSize, printToPdf, screenshot } from '../helpers/handout-browser.js';
+import { systemProgram } from '../helpers/system.js';
 import { handoutCase } from '../fixtures/handout/cases.js';
 
+const hasChromium = systemProgram(CHROMIUM, 'apt-get install chromium fonts-dejavu-core, or set CHROMIUM_BIN');
 const OUTPUT = join(ROOT, 'test', 'output');
 const dir = mkdtempSync(join(tmpdir(), 'needleplan-html-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +34,7 @@ const textOf = (dom: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
-describe('the ready handout in chromium', () => {
+describe.runIf(hasChromium)('the ready handout in chromium', () => {
   let file: string;
   let dom: string;
   beforeAll(() => {
@@ -70,7 +72,7 @@ describe('the ready handout in chromium', () => {
   });
 });
 
-describe('a not-eligible handout in chromium', () => {
+describe.runIf(hasChromium)('a not-eligible handout in chromium', () => {
   it('says treatment is not scheduled now, and why', () => {
     const dom = dumpDom(writeHtml('not-eligible', handoutCase('not-eligible').args));
     const text = textOf(dom);
@@ -81,7 +83,7 @@ describe('a not-eligible handout in chromium', () => {
   });
 });
 
-describe('a client name with markup', () => {
+describe.runIf(hasChromium)('a client name with markup', () => {
   const name = `Eve <script>document.title="pwned"</script><img src=x onerror="document.title='pwned'"> **bold**`;
 
   it('renders as text: no element comes from it and the text shows', () => {

@@ -143,7 +143,7 @@ describe('plan: usage and input errors (exit 2)', () => {
     const r = runCli(['plann']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('needleplan: unknown command "plann" (did you mean plan?); commands: plan, batch, rules\n');
+    expect(r.stderr).toBe('needleplan: unknown command "plann" (did you mean plan?); commands: plan, batch, record, next, due, history, show, forget, rules, completion\n');
   });
 
   it('severity words are read by the intake schema, as in a CSV', () => {
@@ -272,7 +272,8 @@ describe('plan: invalid rules (exit 3)', () => {
 
 describe('help, version, no command', () => {
   it('plan --help lists the valid ids of the rules in force, examples and exit codes', () => {
-    const r = runCli(['plan', '--rules', fixture('clinic-rules'), '--help']);
+    // A path relative to the repository (runCli's cwd), so the text is the same wherever it lives.
+    const r = runCli(['plan', '--rules', 'test/fixtures/plan/clinic-rules', '--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^ {2}--concern +texture, pigmentation, enlarged-pores/m);
@@ -280,6 +281,17 @@ describe('help, version, no command', () => {
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toMatch(/^ {2}130 +interrupted \(Ctrl-C\)$/m);
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('plan --help wraps a long --rules path onto a line of its own, like all other text', () => {
+    const long = join(tmp, 'a-folder-with-a-rather-long-name', 'and-another-one-below-it', 'clinic-rules');
+    const r = runCli(['plan', '--rules', long, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('\nValid ids (from the built-in rules:\n');
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain(`  ${long}`); // however long the temporary folder's name
+    for (const line of lines) if (line !== `  ${long}`) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('--help and --version', () => {

@@ -75,7 +75,7 @@ describe('a clinic copies, edits, checks and uses its rules', () => {
   beforeAll(() => {
     const r = runCli(['rules', 'init', clinic]);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(new RegExp(`^Copied the built-in rules \\(version \\S+\\) into ${clinic}: 8 rule files, and schema/`));
+    expect(r.stdout).toMatch(new RegExp(`^Copied the built-in rules \\(version \\S+\\) into ${clinic}: 9 rule files, and schema/`));
     expect(r.stdout).toContain(`  2. needleplan rules validate ${clinic}\n`);
   });
 
@@ -101,7 +101,7 @@ describe('a clinic copies, edits, checks and uses its rules', () => {
     expect({ code: v.code, stderr: v.stderr }).toEqual({ code: 0, stderr: '' });
     const [, name, version, sha] = OK_LINE.exec(v.stdout.trimEnd())!;
     expect([name, version]).toEqual(['needleplan built-in', loadRulesOrThrow().ruleset.version]);
-    expect(v.stdout).toContain(`(${clinic}: all 8 files)`);
+    expect(v.stdout).toContain(`(${clinic}: all 9 files)`);
 
     const plan = planJson([...PLAN, '--rules', clinic]);
     expect(plan.zones).toMatchObject([{ zone: 'cheeks', depthMm: 1.25 }]);
@@ -121,7 +121,7 @@ describe('a clinic copies, edits, checks and uses its rules', () => {
   it('rules validate and show with no folder use NEEDLEPLAN_RULES when it is set', () => {
     const v = runCli(['rules', 'validate'], { env: { NEEDLEPLAN_RULES: clinic } });
     expect(v.code).toBe(0);
-    expect(v.stdout).toMatch(new RegExp(`^OK: .*\\(${clinic}: all 8 files\\)\n$`));
+    expect(v.stdout).toMatch(new RegExp(`^OK: .*\\(${clinic}: all 9 files\\)\n$`));
     const show = runCli(['rules', 'show', '-f', 'json'], { env: { NEEDLEPLAN_RULES: clinic } });
     expect(JSON.parse(show.stdout).zones.zones.find((z: { id: string }) => z.id === 'cheeks').maxDepthMm).toBe(1.25);
     expect(runCli(['rules', 'validate'], { env: { NEEDLEPLAN_RULES: resolve(ROOT, BROKEN) } }).code).toBe(3);
@@ -155,7 +155,7 @@ describe('a clinic copies, edits, checks and uses its rules', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^warning: .*warned\/zones\.json:4:5: zones\[0\]\.source: forehead has no source; name one, or write "project assumption: …"$/);
     expect(lines[1]).toMatch(OK_LINE);
-    expect(lines[1]).toMatch(/\(.*warned: zones\.json; the other 7 files built-in\); 1 warning$/);
+    expect(lines[1]).toMatch(/\(.*warned: zones\.json; the other 8 files built-in\); 1 warning$/);
 
     const show = runCli(['rules', 'show', warned]);
     expect(show.code).toBe(0);

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const BIN = process.env.CHROMIUM_BIN ?? 'chromium';
+/** The browser to run: CHROMIUM_BIN, else chromium on PATH. */
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? 'chromium';
+const BIN = CHROMIUM;
 
 const FLAGS = [
   '--headless',

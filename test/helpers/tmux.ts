@@ -35,6 +35,11 @@ export class Tmux {
     return this.tmux('capture-pane', '-p', '-J', '-t', 'test');
   }
 
+  /** The visible screen with its escape sequences (colour included). */
+  screenWithEscapes(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-J', '-t', 'test');
+  }
+
   /** Waits until the screen shows `what` (polling); throws with the screen if it never does. */
   async waitFor(what: string | RegExp, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

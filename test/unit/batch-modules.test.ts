@@ -35,9 +35,9 @@ describe('columns', () => {
   it('lets --map win over aliases, and "ignore" drop a column', () => {
     const maps = parseMaps(['Ref=client', 'Client=ignore', 'Where = zones']);
     expect(maps).toEqual([
-      { header: 'Ref', field: 'client' },
-      { header: 'Client', field: null },
-      { header: 'Where', field: 'zones' },
+      { header: 'Ref', target: { kind: 'field', field: 'client' } },
+      { header: 'Client', target: { kind: 'ignore' } },
+      { header: 'Where', target: { kind: 'field', field: 'zones' } },
     ]);
     const { index } = resolveColumns(['Client', 'Ref', 'concerns', 'where', 'skin type', 'pain threshold'], maps, 'x.csv');
     expect(index).toEqual({ client: 1, concerns: 2, zones: 3, fitzpatrick: 4, painTolerance: 5 });

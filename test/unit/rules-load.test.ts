@@ -137,7 +137,7 @@ describe('loadRules', () => {
     expect((error as RulesError).exitCode).toBe(3);
     expect(describeError(error, false).text).toBe(
       `needleplan: the rules in ${dir} are invalid: 1 error:\n` +
-        `  ${shown(dir)}/zone.json: not a rule file name; did you mean zones.json? Rename it to one of: ruleset.json, devices.json, zones.json, concerns.json, adjustments.json, downtime.json, screening.json, care.json\n` +
+        `  ${shown(dir)}/zone.json: not a rule file name; did you mean zones.json? Rename it to one of: ruleset.json, devices.json, zones.json, concerns.json, adjustments.json, downtime.json, screening.json, care.json, adaptation.json\n` +
         `Fix it, then check again with: needleplan rules validate ${dir}\n`,
     );
   });

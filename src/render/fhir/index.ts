@@ -60,7 +60,7 @@ function planEntries(plan: Plan, status: CarePlanStatus, done?: ReadonlyMap<numb
 
 /** The plan as a FHIR R4 Bundle (an object; `renderFhir` writes it as JSON). */
 export function fhirPlanBundle(plan: Plan, options: FhirOptions = {}): Bundle {
-  const { key, entries } = planEntries(plan, options.status ?? 'draft');
+  const { key, entries } = planEntries(plan, options.status ?? (options.saved ? 'active' : 'draft'));
   return collection(stableUuid(key, 'Bundle'), entries, options.timestamp ?? midnightUtc(plan.plannedOn));
 }
 

@@ -259,6 +259,7 @@ const checks: Record<string, (ctx: Ctx) => void> = {
       ] as const)
         if (!rule.source) warn(ctx, 'adjustments.json', `${path}.source`, `${rule.id} has no source`);
     if (r.care && !r.care.followUp.source) warn(ctx, 'care.json', 'followUp.source', `${r.care.followUp.id} has no source`);
+    if (r.adaptation && !r.adaptation.source) warn(ctx, 'adaptation.json', 'source', `${r.adaptation.id} has no source`);
   },
 };
 

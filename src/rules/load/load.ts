@@ -4,7 +4,7 @@
 // together (exit 3), each with file, line, JSON path and a plain-words fix.
 // This module loads zod. The CLI's start-up path uses precompiled.ts for the unchanged
 // built-in set and imports this one only when it has to validate (see shell/rules-source.ts).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RULE_FILES, type RuleFileName, type RuleSet } from '../schema.js';
 import { checkRuleSet, type FileNames } from './checks.js';
@@ -15,6 +15,7 @@ import { fingerprint } from './fingerprint.js';
 import { suggest } from '../../text/names.js';
 import { fileErrorWords } from '../../text/file-errors.js';
 import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from './files.js';
+import { readRuleText } from './read-file.js';
 
 export { BUILTIN_ORIGIN, BUILTIN_RULES_DIR };
 
@@ -54,15 +55,16 @@ interface FileContext {
   maps: Map<string, JsonMap>;
 }
 
-function readRuleFile(path: string, display: string, name: RuleFileName, ctx: FileContext): unknown {
+function readRuleFile(path: string, display: string, name: RuleFileName, ctx: FileContext, folder?: string): unknown {
   const problem = (p: Omit<RuleProblem, 'level' | 'file'>) => ctx.problems.push({ level: 'error', file: display, ...p });
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    problem({ code: 'unreadable', path: '', message: `cannot read the file: ${cannotRead(e, 'file')}` });
+  // Regular files only, at most 1 MiB, inside the folder, UTF-8: see read-file.ts.
+  const read = readRuleText(path, { folder });
+  if (!read.ok) {
+    const { ok: _ok, ...rest } = read;
+    problem({ path: '', ...rest });
     return undefined;
   }
+  const text = read.text;
   const scan = scanJson(text);
   let json: unknown;
   try {
@@ -175,7 +177,7 @@ export function loadRules(dir?: string): LoadResult {
   for (const name of RULE_FILE_NAMES) {
     const mine = own.includes(name);
     files[name] = mine ? join(shown, name) : builtinDisplay(name);
-    sections[name.replace(/\.json$/, '')] = readRuleFile(join(mine ? dir! : BUILTIN_RULES_DIR, name), files[name], name, ctx);
+    sections[name.replace(/\.json$/, '')] = readRuleFile(join(mine ? dir! : BUILTIN_RULES_DIR, name), files[name], name, ctx, mine ? dir : undefined);
   }
   // $schema is an editor aid, not a rule: drop it so it never reaches the fingerprint.
   for (const section of Object.values(sections)) if (section) delete (section as { $schema?: string }).$schema;

@@ -10,13 +10,14 @@ import type { RuleSet } from '../schema.js';
 import type { RuleProblem } from './problems.js';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR, RULE_FILE_NAMES } from './files.js';
+import { packageFile } from '../../package-root.js';
 
 export const PRECOMPILED_FORMAT = 1;
 
-/** dist/builtin-rules.json beside dist/rules/ (two folders up from dist/rules/load/) (from src/ it does not exist: full validation). */
-export const PRECOMPILED_FILE = new URL('../../builtin-rules.json', import.meta.url);
+/** Written by the build (scripts/compile-rules.mjs) beside the compiled modules. */
+export const PRECOMPILED_FILE = packageFile('dist/builtin-rules.json');
 /** The compiled schemas: a rebuilt schema (new defaults, new fields) must not reuse an old set. */
-export const SCHEMA_MODULE = new URL('../schema.js', import.meta.url);
+export const SCHEMA_MODULE = packageFile('dist/rules/schema.js');
 
 export interface Precompiled {
   format: typeof PRECOMPILED_FORMAT;

@@ -1,0 +1,264 @@
+// The fast way to an Intake, for batch: the words people type (names, aliases, yes/no,
+// Roman numerals, dates, lists) are normalised by plain code against tables built once per
+// rule set, then one zod object schema without transforms (IntakeShape) validates the
+// result. zod 4 compiles such a schema to straight-line code; today's per-field transform
+// schemas in schema.ts never get that, and cost ten times as much per row.
+//
+// It decides only "valid, and here is the intake". Anything it cannot take (a typo, a
+// concern in the wrong zone, a field it does not know) returns undefined, and the caller
+// asks parseIntake, which gives the same intake or the messages. So parseIntake stays the
+// one place an answer's wording is judged, and a rejected row alone pays for the slow path;
+// a property test checks that every intake made here equals parseIntake's.
+import { z } from 'zod';
+import type { RuleSet } from '../rules/schema.js';
+import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
+import { nameIndex, nameKey } from '../text/names.js';
+import { zonesForConcern } from '../rules/applies.js';
+import { wordTable } from '../text/words.js';
+import type { Intake, RawIntake } from './schema.js';
+import { concernsOf as concernsOfAreas, zonesOf as zonesOfAreas } from './areas.js';
+
+/** yes/no words, as parseIntake reads `screened` (lower-cased, trimmed). */
+export const yesNoWord = ((table) => (text: string) => table(text.trim().toLowerCase()))(
+  wordTable<boolean>({
+    yes: true, y: true, true: true, '1': true, ja: true, oui: true, si: true, x: true,
+    no: false, n: false, false: false, '0': false, nein: false, non: false,
+  }),
+);
+
+/** A list cell meaning "nothing" (by name key). */
+export const NONE_KEYS: ReadonlySet<string> = new Set(['none', 'no', 'n', 'nil', 'na', 'false', '0']);
+
+const severityWord = wordTable<Severity>({
+  mild: 'mild', light: 'mild', low: 'mild',
+  moderate: 'moderate', medium: 'moderate', mid: 'moderate',
+  severe: 'severe', high: 'severe', advanced: 'severe',
+});
+
+/** The plain shape of a valid intake, ids from the rules: no transforms, so zod compiles it. */
+export function intakeShape(rules: RuleSet) {
+  const ids = <T extends { id: string }>(items: readonly T[]) => items.map((i) => i.id) as [string, ...string[]];
+  const concern = z.object({ id: z.enum(ids(rules.concerns.concerns)), severity: z.enum(SEVERITIES) });
+  return z.object({
+    client: z.string().nullable(),
+    areas: z.array(z.object({ zone: z.enum(ids(rules.zones.zones)), concerns: z.array(concern).min(1) })).min(1),
+    concerns: z.array(z.object({ id: z.enum(ids(rules.concerns.concerns)), severity: z.enum(SEVERITIES) })).min(1),
+    zones: z.array(z.enum(ids(rules.zones.zones))).min(1),
+    fitzpatrick: z.number().int().min(1).max(6),
+    painTolerance: z.enum(PAIN_TOLERANCES),
+    age: z.number().int().min(0).max(120).nullable(),
+    conditions: z.array(z.enum(ids(rules.screening.conditions))),
+    conditionZones: z.array(z.object({ id: z.string(), zones: z.array(z.string()) })).max(0),
+    screened: z.boolean(),
+    start: z.iso.date().nullable(),
+    device: z.enum(ids(rules.devices.devices)).nullable(),
+  });
+}
+export type IntakeShape = z.infer<ReturnType<typeof intakeShape>>;
+
+/** The fields normalise knows; a raw intake with any other goes the slow way. */
+const KNOWN = new Set<string>(['client', 'concerns', 'severity', 'zones', 'fitzpatrick', 'painTolerance', 'age', 'conditions', 'screened', 'start', 'device']);
+
+/** Per-cell results, remembered: an export repeats the same few hundred cell texts. */
+class Memo<T> {
+  private readonly map = new Map<string, T>();
+  get(text: string, make: (text: string) => T): T {
+    let v = this.map.get(text);
+    if (v === undefined && !this.map.has(text)) {
+      v = make(text);
+      // Bounded, so memory stays flat on a file of all-different cells.
+      if (this.map.size >= 4096) this.map.clear();
+      this.map.set(text, v);
+    }
+    return v as T;
+  }
+}
+
+const FAIL = null;
+type Parsed<T> = T | typeof FAIL;
+
+export interface Normaliser {
+  /** The intake when every answer is valid; undefined: ask parseIntake. */
+  (raw: RawIntake): Intake | undefined;
+}
+
+const built = new WeakMap<RuleSet, Normaliser>();
+
+export function normaliser(rules: RuleSet): Normaliser {
+  let n = built.get(rules);
+  if (!n) built.set(rules, (n = buildNormaliser(rules)));
+  return n;
+}
+
+const LIST_SPLIT = /[|,;]/;
+
+function splitItems(values: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const value of values)
+    for (const part of value.split(LIST_SPLIT)) {
+      const item = part.trim();
+      if (item) out.push(item);
+    }
+  return out;
+}
+
+function buildNormaliser(rules: RuleSet): Normaliser {
+  const shape = intakeShape(rules);
+  const concernIndex = nameIndex(rules.concerns.concerns);
+  const zoneIndex = nameIndex(rules.zones.zones);
+  const conditionIndex = nameIndex(rules.screening.conditions);
+  const deviceIndex = nameIndex(rules.devices.devices.map((d) => ({ id: d.id, label: d.name, aliases: [] })));
+  const fitsZone = new Map(rules.concerns.concerns.map((c) => [c.id, new Set(zonesForConcern(rules, c.id))]));
+
+  type ConcernItem = { id: string; severity: Severity | undefined };
+  const concernsMemo = new Memo<Parsed<ConcernItem[]>>();
+  const concernsOf = (text: string): Parsed<ConcernItem[]> => {
+    const out: ConcernItem[] = [];
+    for (const item of splitItems([text])) {
+      const parts = item.split(/\s*[=:]\s*/);
+      if (parts.length > 2) return FAIL;
+      const id = concernIndex.get(nameKey(parts[0] ?? ''));
+      if (id === undefined) return FAIL;
+      let severity: Severity | undefined;
+      if (parts[1] !== undefined) {
+        severity = severityWord(nameKey(parts[1]));
+        if (!severity) return FAIL;
+      }
+      const existing = out.find((c) => c.id === id);
+      if (existing) existing.severity = severity ?? existing.severity;
+      else out.push({ id, severity });
+    }
+    return out.length ? out : FAIL;
+  };
+  const idsOf = (index: Map<string, string>) => {
+    const memo = new Memo<Parsed<string[]>>();
+    return (text: string) =>
+      memo.get(text, (t) => {
+        const ids: string[] = [];
+        for (const item of splitItems([t])) {
+          const id = index.get(nameKey(item));
+          if (id === undefined) return FAIL;
+          if (!ids.includes(id)) ids.push(id);
+        }
+        return ids;
+      });
+  };
+  const zonesOf = idsOf(zoneIndex);
+  const conditionIdsOf = idsOf(conditionIndex);
+  const fitzMemo = new Memo<Parsed<number>>();
+  const fitzOf = (text: string) =>
+    fitzMemo.get(text, (t) => {
+      const s = t.trim().toUpperCase().replace(/^(FITZPATRICK|TYPE|FST)\s*/, '');
+      const roman = (ROMAN as readonly string[]).indexOf(s);
+      return roman >= 0 ? roman + 1 : /^[1-6]$/.test(s) ? Number(s) : FAIL;
+    });
+  const textMemo = new Memo<unknown>();
+
+  /** One list answer as a single string (batch hands in one cell; flags may hand several). */
+  const joined = (v: readonly string[] | undefined): string | undefined => (v === undefined ? undefined : v.length === 1 ? v[0] : v.join('|'));
+  const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  const blankList = (t: string | undefined) => t === undefined || !/[^\s|,;]/.test(t);
+
+  return (raw) => {
+    for (const key in raw) if (!KNOWN.has(key)) return undefined;
+    const concernText = joined(raw.concerns);
+    const zoneText = joined(raw.zones);
+    if (blankList(concernText) || blankList(zoneText) || blank(raw.fitzpatrick)) return undefined;
+    const concerns = concernsMemo.get(concernText!, concernsOf);
+    const zones = zonesOf(zoneText!);
+    if (!concerns || !zones) return undefined;
+
+    let severity: Severity | undefined;
+    if (!blank(raw.severity)) {
+      severity = severityWord(nameKey(String(raw.severity)));
+      if (!severity) return undefined;
+    }
+    const resolved: Intake['concerns'] = [];
+    for (const c of concerns) {
+      const sev = c.severity ?? severity;
+      if (!sev) return undefined;
+      resolved.push({ id: c.id, severity: sev });
+    }
+    // Every concern fits one of the zones; every zone is treated for one of the concerns.
+    for (const c of resolved) {
+      const fits = fitsZone.get(c.id)!;
+      if (!zones.some((z) => fits.has(z))) return undefined;
+    }
+    for (const z of zones) if (!resolved.some((c) => fitsZone.get(c.id)!.has(z))) return undefined;
+    // Several concerns and several zones: the pairing is not known; parseIntake says so.
+    if (resolved.length > 1 && zones.length > 1) return undefined;
+    const areas = zones.map((zone) => ({ zone, concerns: resolved.filter((c) => fitsZone.get(c.id)!.has(zone)) }));
+
+    const fitzpatrick = typeof raw.fitzpatrick === 'number' ? raw.fitzpatrick : fitzOf(String(raw.fitzpatrick));
+    if (fitzpatrick === FAIL) return undefined;
+
+    let painTolerance: PainTolerance = 'normal';
+    if (!blank(raw.painTolerance)) {
+      const key = nameKey(raw.painTolerance!);
+      const value = key === 'medium' || key === 'average' ? 'normal' : key;
+      if (!(PAIN_TOLERANCES as readonly string[]).includes(value)) return undefined;
+      painTolerance = value as PainTolerance;
+    }
+
+    let age: number | null = null;
+    if (!blank(raw.age)) {
+      if (typeof raw.age === 'number') age = raw.age;
+      else {
+        const t = textMemo.get(`age\u0000${raw.age}`, () => String(raw.age).trim().replace(/\s*(years?|yrs?|y)$/i, '')) as string;
+        if (!/^\d{1,3}$/.test(t)) return undefined;
+        age = Number(t);
+      }
+    }
+
+    let conditions: string[] = [];
+    const conditionText = joined(raw.conditions);
+    if (!blankList(conditionText)) {
+      const items = splitItems(raw.conditions!);
+      if (!(items.length === 1 && NONE_KEYS.has(nameKey(items[0]!)))) {
+        const ids = conditionIdsOf(conditionText!);
+        if (!ids) return undefined;
+        conditions = ids;
+      }
+    }
+
+    let screened = false;
+    if (!blank(raw.screened)) {
+      const b = typeof raw.screened === 'boolean' ? raw.screened : yesNoWord(raw.screened!);
+      if (b === undefined) return undefined;
+      screened = b;
+    }
+
+    let start: string | null = null;
+    if (!blank(raw.start)) {
+      const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(raw.start!.trim());
+      if (!m) return undefined;
+      start = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    }
+
+    let device: string | null = null;
+    if (!blank(raw.device)) {
+      const id = deviceIndex.get(nameKey(raw.device!));
+      if (id === undefined) return undefined;
+      device = id;
+    }
+
+    const candidate = {
+      client: blank(raw.client) ? null : String(raw.client).trim(),
+      areas,
+      concerns: concernsOfAreas(areas),
+      zones: zonesOfAreas(areas),
+      fitzpatrick,
+      painTolerance,
+      age,
+      conditions,
+      // An in-area condition named with a zone ("active-acne@cheeks") is no known name here: the slow path takes it.
+      conditionZones: [],
+      screened,
+      start,
+      device,
+    };
+    // zod has the last word on every row: ids from the rules, ranges, real dates.
+    const checked = shape.safeParse(candidate);
+    return checked.success ? (checked.data as Intake) : undefined;
+  };
+}
