@@ -212,7 +212,7 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
     }
   });
 
-  const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined);
+  const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined && !(FIELDS[f].unlessColumn && index[FIELDS[f].unlessColumn!] !== undefined));
   if (missing.length) {
     const names = (f: IntakeField) => `${fieldName(f)} (or ${FIELDS[f].headers.slice(1).join(', ')})`;
     const others = FIELD_IDS.filter((f) => !REQUIRED_FIELDS.includes(f)).map(fieldName);
@@ -221,6 +221,9 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
         `${source}: the header has no column for ${missing.map(fieldName).join(', ')}`,
         `found: ${quoteList(header)}`,
         `expected: ${missing.map(names).join('; ')}`,
+        ...(missing.some((f) => FIELDS[f].unlessColumn)
+          ? [`or, for concerns and zones, one areas column of zone:concern items (e.g. cheeks:acne-scars=severe|forehead:pigmentation)`]
+          : []),
         `also read: ${others.join(', ')} (case, spaces, "_" and "-" in headers do not matter)`,
         `name another header with --map "Their Header=${fieldName(missing[0]!)}"`,
       ].join('\n'),

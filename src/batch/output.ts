@@ -22,6 +22,8 @@ export const PLAN_COLUMNS = [
   'review',
   'earliest_start',
   'line',
+  'held_back',
+  'suggested_start',
 ] as const;
 
 /** "4-6", or "6" when the range is one number. */
@@ -34,7 +36,8 @@ export function planCells(plan: Plan, line: number): string[] {
     plan.status,
     String(plan.sessions.count),
     range(plan.intervalWeeks),
-    plan.zones.map((z) => `${z.zone}:${z.depthMm}`).join('|'),
+    // Only depths to use: a held-back zone is in held_back instead.
+    plan.zones.filter((z) => z.treated).map((z) => `${z.zone}:${z.depthMm}`).join('|'),
     plan.numbing.recommended ? 'yes' : 'no',
     range(plan.downtimeDays),
     plan.schedule[0]?.date ?? '',
@@ -44,6 +47,8 @@ export function planCells(plan: Plan, line: number): string[] {
     plan.review?.date ?? '',
     plan.earliestStart ?? '',
     String(line),
+    plan.zones.flatMap((z) => (z.heldBack ? [`${z.zone}:${z.heldBack.code}`] : [])).join('|'),
+    plan.suggestedStart ?? '',
   ];
 }
 

@@ -10,7 +10,7 @@ export function isBlank(record: readonly string[]): boolean {
 }
 
 /** List answers go in as one cell: parseIntake splits them on | ; or , itself. */
-const LIST_FIELDS = new Set<IntakeField>(['concerns', 'zones', 'conditions']);
+const LIST_FIELDS = new Set<IntakeField>(['concerns', 'zones', 'areas', 'conditions']);
 
 /** A function from a row to its answers, by the columns the header resolved to. Missing cells are blank. */
 export function rowReader(columns: Columns): (record: readonly string[]) => RawIntake {
@@ -47,9 +47,19 @@ export function extraCells(record: readonly string[], header: readonly string[])
 export function issueProblems(issues: readonly IntakeIssue[], columns: Columns): RowProblem[] {
   return issues.map((issue) => {
     const at = columns.index[issue.field];
-    const column = at === undefined ? `${fieldName(issue.field)} (no such column)` : columns.header[at]!;
+    const column = at === undefined ? absentColumn(issue.field, columns) : columns.header[at]!;
     return { column, message: issue.message };
   });
+}
+
+/** How a problem is placed when the file has no column for its field. */
+function absentColumn(field: IntakeField, columns: Columns): string {
+  // Concerns and zones that pair ambiguously: the cells at fault, and the column that would say.
+  if (field === 'areas') {
+    const cells = (['concerns', 'zones'] as const).flatMap((f) => (columns.index[f] === undefined ? [] : [columns.header[columns.index[f]!]!]));
+    if (cells.length) return `${cells.join(' + ')} (add an areas column)`;
+  }
+  return `${fieldName(field)} (no such column)`;
 }
 
 /** One line for the rejects file and for stderr: "Areas: stretch-marks does not apply ...". */

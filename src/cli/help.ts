@@ -37,8 +37,10 @@ export const PLAN_EXAMPLES = `
 Examples:
   $ needleplan plan --concern acne-scars=severe --zone cheeks \\
       --fitzpatrick III --screened --start 2027-01-05
-  $ needleplan plan -c pigmentation,texture -z cheeks,forehead -s mild \\
-      --fitzpatrick 4 --screened -f json
+  $ needleplan plan --area cheeks:acne-scars=severe \\
+      --area forehead:pigmentation=mild --fitzpatrick 4 --screened -f json
+  $ needleplan plan -c pigmentation,texture -z cheeks -s mild --fitzpatrick 4 \\
+      --condition active-acne@cheeks --screened
   $ needleplan plan -c fine-lines=moderate -z periorbital --fitzpatrick II \\
       --condition blood-thinners --screened
   $ needleplan plan -c acne-scars -z cheeks    (on a terminal: asks the rest)
@@ -47,7 +49,7 @@ Examples:
 /** Why prompts may appear, wrapped to the width. */
 export function planNotes(width: number): string {
   return `\n${wrapWords(
-    'When a required answer (concern, severity, zone, skin type) is missing, a terminal gets a consultation asking only what the flags left open; with --no-input or no terminal, it is an error naming the flag to pass. Without --screened (and without the screening prompts) the plan is "unscreened".',
+    'Treatment areas: each zone is planned from the concerns treated in it. With one concern, or one zone, -c and -z pair every concern with every zone it fits; with several of each, name the areas with --area (a terminal asks instead). When a required answer (concern, severity, zone, skin type) is missing, a terminal gets a consultation asking only what the flags left open; with --no-input or no terminal, it is an error naming the flag to pass. Without --screened (and without the screening prompts) the plan is "unscreened".',
     width,
   ).join('\n')}`;
 }

@@ -28,6 +28,10 @@ function missingLine(issue: IntakeIssue, raw: RawIntake, rules: RuleSet): string
     }
     case 'fitzpatrick':
       return `missing ${flag} (I-VI, or 1-6)`;
+    case 'areas': {
+      const example = /e\.g\. (.*)$/.exec(issue.message)?.[1]?.split(', ').map((pair) => `${flag} ${pair}`).join(' ');
+      return `missing ${flag}: ${issue.message.replace(/; name each .*$/, '')}; name each treatment area${example ? `, e.g. ${example}` : ''}`;
+    }
     default:
       return `missing ${flag}: ${issue.message}`;
   }

@@ -18,6 +18,7 @@ import { mapStrings } from '../text/escape.js';
 export interface PlanOptions {
   concern?: string[];
   zone?: string[];
+  area?: string[];
   severity?: string;
   fitzpatrick?: string;
   painTolerance?: string;
@@ -47,6 +48,7 @@ export function rawFromFlags(o: PlanOptions): RawIntake {
     concerns: o.concern,
     severity: o.severity,
     zones: o.zone,
+    areas: o.area,
     fitzpatrick: o.fitzpatrick,
     painTolerance: o.painTolerance,
     age: o.age,
@@ -119,7 +121,9 @@ export async function runPlan(options: PlanOptions): Promise<void> {
 
   if (consulted && toStdout && process.stdout.isTTY) {
     const { offerSave } = await import('../consult/save.js');
-    promptOutput.write('\n');
+    const { renderSummary } = await import('../render/summary.js');
+    // The plan may have scrolled the status away: the decision on one screen, then save.
+    promptOutput.write(`\n${renderSummary(p)}\n`);
     await offerSave(p, { output: promptOutput, protectedFolders: readFolders, ...(options.save ? {} : { saveToRecords }) });
   }
 }

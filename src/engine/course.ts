@@ -1,7 +1,8 @@
-// Number of sessions and the spacing between them. The most demanding concern sets the
-// count; the interval is one every concern accepts.
+// Number of sessions and the spacing between them. One visit treats every area, so the
+// most demanding concern over all treated areas sets the count; the interval is one every
+// one of them accepts.
 import type { Course, RuleSet, Severity } from '../rules/schema.js';
-import type { Intake } from '../intake/schema.js';
+import type { AreaAnswer } from '../intake/areas.js';
 import type { Finding, MinMax } from './types.js';
 import type { Rationale } from './rationale.js';
 import { span } from '../text/numbers.js';
@@ -22,12 +23,14 @@ function countFor(course: Course, severity: Severity, rules: RuleSet): number {
   return min + Math.ceil((max - min) * position);
 }
 
-export function planCourse(intake: Intake, rules: RuleSet, why: Rationale): CoursePlan {
+export function planCourse(areas: readonly AreaAnswer[], rules: RuleSet, why: Rationale): CoursePlan {
   const find = lookup(rules);
-  const picked = intake.concerns.map((c) => {
-    const course = find.course(find.concern(c.id).course[c.severity]);
-    return { ...c, course, count: countFor(course, c.severity, rules) };
-  });
+  const picked = areas.flatMap((a) =>
+    a.concerns.map((c) => {
+      const course = find.course(find.concern(c.id).course[c.severity]);
+      return { ...c, zone: a.zone, course, count: countFor(course, c.severity, rules) };
+    }),
+  );
   const lead = picked.reduce((a, b) => (b.count > a.count ? b : a));
   const sessions = {
     count: lead.count,
@@ -37,13 +40,13 @@ export function planCourse(intake: Intake, rules: RuleSet, why: Rationale): Cour
   why.add(
     'sessions',
     `courses/${lead.course.id}`,
-    `${lead.id} (${lead.severity}) takes the ${lead.course.label.toLowerCase()} of ${span(lead.course.sessions, 'sessions')}`,
+    `${lead.id} (${lead.severity}${areas.length > 1 ? `, ${lead.zone}` : ''}) takes the ${lead.course.label.toLowerCase()} of ${span(lead.course.sessions, 'sessions')}`,
   );
   why.add(
     'sessions',
     `adjustments/${rules.adjustments.sessionCount.id}`,
     `${lead.severity} sits at ${Math.round(rules.adjustments.sessionCount.position[lead.severity] * 100)}% of the range: ${sessions.count} sessions` +
-      (picked.length > 1 ? '; the most demanding concern sets the count' : ''),
+      (picked.length > 1 ? `; the most demanding concern${areas.length > 1 ? ' over all areas (one visit treats every area)' : ''} sets the count` : ''),
   );
 
   // The interval every concern accepts: the overlap of their ranges.

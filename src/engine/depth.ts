@@ -1,9 +1,10 @@
-// Needle depth per zone: the deepest need among the concerns treated there, capped by
-// the zone, adjusted for skin type, rounded down to the device's step, clamped to its range.
+// Needle depth per zone: the deepest need among the concerns treated in that zone (its
+// treatment area: never a concern meant for another zone), capped by the zone, adjusted for
+// skin type, rounded down to the device's step, clamped to its range.
 import type { Device, RuleSet, Zone } from '../rules/schema.js';
-import { appliesTo } from '../rules/applies.js';
 import { lookup } from './lookup.js';
 import type { Intake } from '../intake/schema.js';
+import type { ConcernAnswer } from '../intake/areas.js';
 import { ROMAN } from '../rules/vocabulary.js';
 import type { ZonePlan } from './types.js';
 import type { Rationale } from './rationale.js';
@@ -33,12 +34,14 @@ export interface DepthContext {
   why: Rationale;
 }
 
-export function planZone(zone: Zone, ctx: DepthContext): ZonePlan {
+/** Why a zone is not treated now (an in-area condition), or null. */
+export type HeldBack = { code: string; message: string } | null;
+
+export function planZone(zone: Zone, concerns: readonly ConcernAnswer[], heldBack: HeldBack, ctx: DepthContext): ZonePlan {
   const { rules, device, intake, deltaMm, why } = ctx;
   const field = `zones.${zone.id}.depthMm`;
-  const treated = intake.concerns
-    .map((c) => ({ ...c, rule: lookup(rules).concern(c.id) }))
-    .filter((c) => appliesTo(c.rule, zone));
+  // The intake guarantees each concern of an area fits its zone.
+  const treated = concerns.map((c) => ({ ...c, rule: lookup(rules).concern(c.id) }));
   // The most demanding concern sets the depth; ties go to the first named.
   const lead = treated.reduce((a, b) => (b.rule.depthMm[b.severity] > a.rule.depthMm[a.severity] ? b : a));
   const wanted = lead.rule.depthMm[lead.severity];
@@ -48,7 +51,12 @@ export function planZone(zone: Zone, ctx: DepthContext): ZonePlan {
   const finish = (mm: number) => onDeviceStep(Math.min(mm, zone.maxDepthMm) + deltaMm, device);
   const depthMm = finish(wanted);
 
-  why.add(field, `concerns/${lead.id}`, `${lead.id} (${lead.severity}) asks for ${fmt(wanted)} mm in ${zone.id}`);
+  const others = treated.filter((c) => c !== lead).map((c) => `${c.id} (${c.severity}) ${fmt(c.rule.depthMm[c.severity])} mm`);
+  why.add(
+    field,
+    `concerns/${lead.id}`,
+    `${lead.id} (${lead.severity}) asks for ${fmt(wanted)} mm in ${zone.id}` + (others.length ? `, the deepest of the concerns treated there (also ${others.join(', ')})` : ''),
+  );
   if (wanted > zone.maxDepthMm)
     why.add(field, `zones/${zone.id}`, `${zone.id} is capped at ${fmt(zone.maxDepthMm)} mm${zone.assumption ? ' (project assumption: no sourced cap)' : ''}`);
   if (deltaMm !== 0 && ctx.deltaRuleId)
@@ -70,11 +78,16 @@ export function planZone(zone: Zone, ctx: DepthContext): ZonePlan {
     `concerns/${lead.id}`,
     `${zone.id} range ${fmt(range.min)}-${fmt(range.max)} mm: mild to severe settings of the concerns treated there, with the same cap and adjustment`,
   );
+  if (heldBack)
+    why.add(field, `screening/${heldBack.code}`, `${zone.id} is held back (${heldBack.code}): not treated now, so it has no depth to use today; plan it again once it can be treated`);
   return {
     zone: zone.id,
-    label: zone.label,
     depthMm,
     depthRangeMm: range,
+    concerns: concerns.map((c) => ({ id: c.id, severity: c.severity })),
+    treated: heldBack === null,
+    heldBack,
+    label: zone.label,
     capMm: zone.maxDepthMm,
     concern: lead.id,
     notes: zone.notes,

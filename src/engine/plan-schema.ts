@@ -23,8 +23,18 @@ const CareStep = z.strictObject({
 
 const ZonePlan = z.strictObject({
   zone: z.string(),
+  /**
+   * The depth this zone's own concerns give it. For a held-back zone (treated: false) it is
+   * the depth it would take once it can be treated, never a depth to use now: renderers
+   * show "held back" instead, and batch CSV leaves it out of depth_mm.
+   */
   depthMm: z.number().positive(),
   depthRangeMm: MinMax,
+  /** The concerns treated in this zone (its treatment area): they alone set its depth. */
+  concerns: z.array(z.strictObject({ id: z.string(), severity: Severity })).min(1),
+  treated: z.boolean(),
+  /** Why the zone is not treated now (an in-area condition), or null when it is treated. */
+  heldBack: z.strictObject({ code: z.string().min(1), message: z.string().min(1) }).nullable(),
   // extras
   label: z.string(),
   capMm: z.number().positive(),
@@ -38,6 +48,8 @@ const Finding = z.strictObject({
   code: z.string().min(1),
   outcome: Outcome,
   message: z.string().min(1),
+  /** The zones it concerns, when it concerns some zones only. */
+  zones: z.array(z.string()).min(1).optional(),
   // extras
   /** Plain-language wording for the client's handout. */
   clientMessage: z.string().min(1),
@@ -78,6 +90,8 @@ export const PlanJson = z
     device: z.strictObject({ id: z.string(), name: z.string(), stepMm: z.number().positive(), depthMm: MinMax }),
     /** Earliest allowed first session when a screening answer defers treatment. */
     earliestStart: IsoDate.nullable(),
+    /** When a before-care window would open before the planning day: the first date every window fits. */
+    suggestedStart: IsoDate.nullable(),
     serums: z.array(z.string()),
     notes: z.array(z.string()),
     beforeCare: z.array(CareStep),
@@ -101,7 +115,11 @@ export const PlanJson = z
     });
     plan.zones.forEach((z, i) => {
       if (z.depthMm < z.depthRangeMm.min || z.depthMm > z.depthRangeMm.max) issue('depthMm lies within depthRangeMm', ['zones', i, 'depthMm']);
+      if (z.treated !== (z.heldBack === null)) issue('a zone is held back exactly when it is not treated', ['zones', i, 'heldBack']);
+      if (!z.concerns.some((c) => c.id === z.concern)) issue('the concern that set the depth is one of the zone\'s own', ['zones', i, 'concern']);
     });
+    if (plan.zones.every((z) => !z.treated) && plan.status !== 'not-eligible') issue('a plan with every zone held back is not-eligible', ['status']);
+    if (plan.suggestedStart !== null && !plan.findings.some((f) => f.code === 'before-care-late')) issue('suggestedStart comes with a before-care-late finding', ['suggestedStart']);
     const has = (outcome: string) => plan.findings.some((f) => f.outcome === outcome);
     const expected = has('block') ? 'not-eligible' : has('clearance') ? 'needs-clearance' : !plan.screened ? 'unscreened' : 'ready';
     if (plan.status !== expected) issue(`status should be ${expected} (not-eligible > needs-clearance > unscreened > ready)`, ['status']);

@@ -1,4 +1,7 @@
-// Findings from screening answers, age and skin type, and the status they add up to.
+// Findings from screening answers, age and skin type, and the status they add up to. An
+// in-area condition (active acne, a flare, ...) named with zones holds back those zones
+// only; named without one it holds back every zone, and a plan with no zone left to treat
+// is not eligible.
 import type { RuleSet } from '../rules/schema.js';
 import type { Intake } from '../intake/schema.js';
 import { ROMAN } from '../rules/vocabulary.js';
@@ -7,8 +10,17 @@ import { addDays } from './dates.js';
 import type { Rationale } from './rationale.js';
 import { lookup } from './lookup.js';
 
+/** "Cheeks, Forehead and Neck" */
+function listing(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 export interface ScreeningResult {
   findings: Finding[];
+  /** Zones an in-area condition holds back: not treated now, whatever their depth. */
+  heldBack: Map<string, { code: string; message: string }>;
+  /** Conditions that rule numbing cream out. */
+  noNumbingCodes: string[];
   earliestStart: string | null;
   noNumbingCream: boolean;
   downtimeExtra: { min: number; max: number };
@@ -22,23 +34,59 @@ export function screen(intake: Intake, rules: RuleSet, today: string, why: Ratio
   let noNumbingCream = false;
   const downtimeExtra = { min: 0, max: 0 };
 
-  for (const id of intake.conditions) {
-    const c = lookup(rules).condition(id);
-    if (c.onlyZones && !c.onlyZones.some((z) => intake.zones.includes(z))) {
-      why.add('findings', `screening/${c.id}`, `${c.id} applies only with ${c.onlyZones.join(', ')}, which is not planned`);
-      continue;
+  const conditions = intake.conditions.map((id) => lookup(rules).condition(id));
+  const label = (zone: string) => lookup(rules).zone(zone).label;
+  const zonesFor = (id: string) => intake.conditionZones.find((cz) => cz.id === id)?.zones;
+
+  // Held back first: whether any zone is left decides how every in-area finding reads.
+  const heldBack = new Map<string, { code: string; message: string }>();
+  const holds = conditions.filter((c) => c.inArea && c.outcome === 'block');
+  for (const c of holds)
+    for (const zone of zonesFor(c.id) ?? intake.zones) if (!heldBack.has(zone)) heldBack.set(zone, { code: c.id, message: c.message });
+  const treated = intake.zones.filter((z) => !heldBack.has(z));
+  const noneLeft = treated.length === 0;
+
+  const noNumbingCodes: string[] = [];
+  for (const c of conditions) {
+    const named = zonesFor(c.id);
+    let zones: string[] | undefined;
+    if (c.onlyZones) {
+      const planned = (noneLeft ? intake.zones : treated).filter((z) => c.onlyZones!.includes(z));
+      if (planned.length === 0) {
+        why.add('findings', `screening/${c.id}`, `${c.id} applies only with ${c.onlyZones.join(', ')}, which is not ${noneLeft ? 'planned' : 'treated'}`);
+        continue;
+      }
+      zones = planned;
     }
+    if (c.inArea) zones = named ?? [...intake.zones];
+    let outcome = c.outcome;
     let message = c.message;
+    let clientMessage = c.clientMessage ?? c.message;
+    if (c.inArea && c.outcome === 'block') {
+      if (!noneLeft) {
+        // Some zones are still treated: for the plan this is a change, not a block.
+        outcome = 'modify';
+        const held = listing(zones!.map(label));
+        message = `${message} Held back: ${held} (not treated now); the other zones are planned.`;
+        clientMessage = `${clientMessage} ${held}: not treated for now; the other areas go ahead as planned.`;
+      } else if (!named && intake.zones.length > 1) {
+        const example = `${c.id}@${intake.zones[0]}`;
+        message = `${message} Every zone is held back because no zone was named; if it is in one area only, name it (e.g. ${example}) to hold back that zone alone.`;
+      }
+    }
     if (c.outcome === 'defer' && c.deferWeeks) {
       deferWeeks = Math.max(deferWeeks, c.deferWeeks);
       message += ` Earliest start ${addDays(today, Math.round(c.deferWeeks * 7))}.`;
     }
-    if (c.noNumbingCream) noNumbingCream = true;
+    if (c.noNumbingCream) {
+      noNumbingCream = true;
+      noNumbingCodes.push(c.id);
+    }
     if (c.downtimeExtraDays) {
       downtimeExtra.min += c.downtimeExtraDays.min;
       downtimeExtra.max += c.downtimeExtraDays.max;
     }
-    findings.push({ code: c.id, outcome: c.outcome, message, clientMessage: c.clientMessage ?? c.message, ruleId: `screening/${c.id}` });
+    findings.push({ code: c.id, outcome, message, ...(zones ? { zones } : {}), clientMessage, ruleId: `screening/${c.id}` });
   }
 
   const age = rules.adjustments.age;
@@ -76,7 +124,7 @@ export function screen(intake: Intake, rules: RuleSet, today: string, why: Ratio
   }
 
   const earliestStart = deferWeeks > 0 ? addDays(today, Math.round(deferWeeks * 7)) : null;
-  return { findings, earliestStart, noNumbingCream, downtimeExtra, depthDeltaMm, depthDeltaRuleId };
+  return { findings, heldBack, noNumbingCodes, earliestStart, noNumbingCream, downtimeExtra, depthDeltaMm, depthDeltaRuleId };
 }
 
 /** not-eligible > needs-clearance > unscreened > ready (the contract's precedence). */

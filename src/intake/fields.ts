@@ -20,6 +20,8 @@ export interface FieldInfo {
   missing?: string;
   /** A CSV export without this column would have every row rejected. */
   requiredColumn?: boolean;
+  /** ...unless it has this column instead (an `areas` column replaces concerns and zones). */
+  unlessColumn?: IntakeField;
 }
 
 export const FIELDS: Readonly<Record<IntakeField, FieldInfo>> = {
@@ -36,14 +38,24 @@ export const FIELDS: Readonly<Record<IntakeField, FieldInfo>> = {
     prompt: 'Concerns to treat:',
     missing: 'no concern given',
     requiredColumn: true,
+    unlessColumn: 'areas',
   },
   zones: {
     name: 'zones',
     flag: '--zone',
-    headers: ['zones', 'zone', 'areas', 'area', 'treatment areas', 'treatment area', 'treatment zones', 'treatment zone', 'body areas', 'body area'],
+    // "Areas" is the areas column (zone:concern); "Treatment Areas" in exports holds zone names.
+    headers: ['zones', 'zone', 'treatment areas', 'treatment area', 'treatment zones', 'treatment zone', 'body areas', 'body area'],
     prompt: 'Zones to treat:',
     missing: 'no zone given',
     requiredColumn: true,
+    unlessColumn: 'areas',
+  },
+  areas: {
+    name: 'areas',
+    flag: '--area',
+    headers: ['areas', 'area', 'zone concerns', 'areas and concerns'],
+    prompt: 'Concerns treated in each zone',
+    missing: 'which concern is treated in which zone',
   },
   severity: {
     name: 'severity',

@@ -16,6 +16,7 @@ import { nameIndex, nameKey } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
 import { wordTable } from '../text/words.js';
 import type { Intake, RawIntake } from './schema.js';
+import { concernsOf as concernsOfAreas, zonesOf as zonesOfAreas } from './areas.js';
 
 /** yes/no words, as parseIntake reads `screened` (lower-cased, trimmed). */
 export const yesNoWord = ((table) => (text: string) => table(text.trim().toLowerCase()))(
@@ -37,14 +38,17 @@ const severityWord = wordTable<Severity>({
 /** The plain shape of a valid intake, ids from the rules: no transforms, so zod compiles it. */
 export function intakeShape(rules: RuleSet) {
   const ids = <T extends { id: string }>(items: readonly T[]) => items.map((i) => i.id) as [string, ...string[]];
+  const concern = z.object({ id: z.enum(ids(rules.concerns.concerns)), severity: z.enum(SEVERITIES) });
   return z.object({
     client: z.string().nullable(),
+    areas: z.array(z.object({ zone: z.enum(ids(rules.zones.zones)), concerns: z.array(concern).min(1) })).min(1),
     concerns: z.array(z.object({ id: z.enum(ids(rules.concerns.concerns)), severity: z.enum(SEVERITIES) })).min(1),
     zones: z.array(z.enum(ids(rules.zones.zones))).min(1),
     fitzpatrick: z.number().int().min(1).max(6),
     painTolerance: z.enum(PAIN_TOLERANCES),
     age: z.number().int().min(0).max(120).nullable(),
     conditions: z.array(z.enum(ids(rules.screening.conditions))),
+    conditionZones: z.array(z.object({ id: z.string(), zones: z.array(z.string()) })).max(0),
     screened: z.boolean(),
     start: z.iso.date().nullable(),
     device: z.enum(ids(rules.devices.devices)).nullable(),
@@ -181,6 +185,9 @@ function buildNormaliser(rules: RuleSet): Normaliser {
       if (!zones.some((z) => fits.has(z))) return undefined;
     }
     for (const z of zones) if (!resolved.some((c) => fitsZone.get(c.id)!.has(z))) return undefined;
+    // Several concerns and several zones: the pairing is not known; parseIntake says so.
+    if (resolved.length > 1 && zones.length > 1) return undefined;
+    const areas = zones.map((zone) => ({ zone, concerns: resolved.filter((c) => fitsZone.get(c.id)!.has(zone)) }));
 
     const fitzpatrick = typeof raw.fitzpatrick === 'number' ? raw.fitzpatrick : fitzOf(String(raw.fitzpatrick));
     if (fitzpatrick === FAIL) return undefined;
@@ -237,12 +244,15 @@ function buildNormaliser(rules: RuleSet): Normaliser {
 
     const candidate = {
       client: blank(raw.client) ? null : String(raw.client).trim(),
-      concerns: resolved,
-      zones,
+      areas,
+      concerns: concernsOfAreas(areas),
+      zones: zonesOfAreas(areas),
       fitzpatrick,
       painTolerance,
       age,
       conditions,
+      // An in-area condition named with a zone ("active-acne@cheeks") is no known name here: the slow path takes it.
+      conditionZones: [],
       screened,
       start,
       device,

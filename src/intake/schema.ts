@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import type { RuleSet } from '../rules/schema.js';
 import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity } from '../rules/vocabulary.js';
-import { nameIndex, nameKey, suggest, type Named } from '../text/names.js';
+import { looseIndex as nameIndex, nameKey, namesHolding, suggest, type Named } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
+import { addPair, concernsOf, pairEveryFit, zonesOf, type AreaAnswer } from './areas.js';
 import { FIELDS } from './fields.js';
 import { wordTable } from '../text/words.js';
 import { outsideStartWindow } from './date-window.js';
@@ -15,20 +16,43 @@ import { capIssues } from './issue-cap.js';
 
 export { PAIN_TOLERANCES, ROMAN, type PainTolerance } from '../rules/vocabulary.js';
 
+const ConcernAnswer = z.strictObject({ id: z.string(), severity: z.enum(SEVERITIES) });
+
 /** The validated answers the engine plans from. */
-export const Intake = z.strictObject({
-  client: z.string().nullable(),
-  concerns: z.array(z.strictObject({ id: z.string(), severity: z.enum(SEVERITIES) })).min(1),
-  zones: z.array(z.string()).min(1),
-  fitzpatrick: z.number().int().min(1).max(6),
-  painTolerance: z.enum(PAIN_TOLERANCES),
-  age: z.number().int().min(0).max(120).nullable(),
-  conditions: z.array(z.string()),
-  screened: z.boolean(),
-  start: z.iso.date().nullable(),
-  /** Device id from the rules; null means the rule set's default device. */
-  device: z.string().nullable(),
-});
+export const Intake = z
+  .strictObject({
+    client: z.string().nullable(),
+    /** Treatment areas: each zone with the concerns treated in it, which alone set its depth. */
+    areas: z.array(z.strictObject({ zone: z.string(), concerns: z.array(ConcernAnswer).min(1) })).min(1),
+    /** Derived from `areas` (concernsOf): every concern once, at its most severe. */
+    concerns: z.array(ConcernAnswer).min(1),
+    /** Derived from `areas` (zonesOf): the zones in area order. */
+    zones: z.array(z.string()).min(1),
+    fitzpatrick: z.number().int().min(1).max(6),
+    painTolerance: z.enum(PAIN_TOLERANCES),
+    age: z.number().int().min(0).max(120).nullable(),
+    /** Every screening condition that applies. */
+    conditions: z.array(z.string()),
+    /**
+     * In-area conditions named with zones (active-acne@cheeks): they hold back those zones
+     * only. A condition in `conditions` with no entry here applies to every zone.
+     */
+    conditionZones: z.array(z.strictObject({ id: z.string(), zones: z.array(z.string()).min(1) })),
+    screened: z.boolean(),
+    start: z.iso.date().nullable(),
+    /** Device id from the rules; null means the rule set's default device. */
+    device: z.string().nullable(),
+  })
+  .superRefine((intake, ctx) => {
+    const issue = (message: string, path: PropertyKey[]) => ctx.addIssue({ code: 'custom', message, path });
+    if (JSON.stringify(intake.concerns) !== JSON.stringify(concernsOf(intake.areas))) issue('concerns are derived from areas', ['concerns']);
+    if (JSON.stringify(intake.zones) !== JSON.stringify(zonesOf(intake.areas))) issue('zones are derived from areas', ['zones']);
+    if (new Set(intake.zones).size !== intake.zones.length) issue('each zone is one area', ['areas']);
+    for (const cz of intake.conditionZones) {
+      if (!intake.conditions.includes(cz.id)) issue(`${cz.id} has zones but is not a condition`, ['conditionZones']);
+      for (const z of cz.zones) if (!intake.zones.includes(z)) issue(`${cz.id}@${z}: not a planned zone`, ['conditionZones']);
+    }
+  });
 export type Intake = z.infer<typeof Intake>;
 
 /** Loose answers as a front end collected them; every field may be missing. */
@@ -38,9 +62,12 @@ export interface RawIntake {
   concerns?: readonly string[] | undefined;
   severity?: string | undefined;
   zones?: readonly string[] | undefined;
+  /** Treatment areas, each "zone:concern" or "zone:concern=severity" ("cheeks:acne-scars=severe"). */
+  areas?: readonly string[] | undefined;
   fitzpatrick?: string | number | undefined;
   painTolerance?: string | undefined;
   age?: string | number | undefined;
+  /** Names or ids; an in-area condition may name its zone: "active-acne@cheeks". */
   conditions?: readonly string[] | undefined;
   screened?: boolean | string | undefined;
   start?: string | undefined;
@@ -50,8 +77,11 @@ export type IntakeField = keyof RawIntake;
 
 export interface IntakeIssue {
   field: IntakeField;
-  /** "missing" when no answer was given at all; front ends ask or name the flag. */
-  code: 'missing' | 'invalid';
+  /**
+   * "missing" when no answer was given at all; front ends ask or name the flag.
+   * "ambiguous" when an answer names two things ("cold sore"): asked, or rejected; never guessed.
+   */
+  code: 'missing' | 'invalid' | 'ambiguous';
   message: string;
 }
 
@@ -92,7 +122,7 @@ function idList(kind: string, items: readonly Named[]) {
   return z.array(z.string()).transform((names, ctx) => {
     const ids: string[] = [];
     for (const name of splitList(names)) {
-      const id = index.get(nameKey(name));
+      const id = index.get(name);
       if (id === undefined) ctx.addIssue({ code: 'custom', message: unknownName(kind, name, items) });
       else if (!ids.includes(id)) ids.push(id);
     }
@@ -174,43 +204,131 @@ export function intakeParsers(rules: RuleSet) {
   return parsers;
 }
 
+/** A concern as typed, with its own severity when it has one. */
+export interface NamedConcern {
+  id: string;
+  severity: Severity | undefined;
+}
+/** A zone:concern pair as typed (--area, the areas column). */
+export interface NamedPair extends NamedConcern {
+  zone: string;
+}
+/** A condition as typed; `zone` when it was named with one ("active-acne@cheeks"). */
+export interface NamedCondition {
+  id: string;
+  zone: string | undefined;
+}
+
+type AddIssue = (message: string, ambiguous?: boolean) => void;
+
 function buildParsers(rules: RuleSet) {
   const concerns = rules.concerns.concerns;
   const concernIndex = nameIndex(concerns);
+  const zoneIndex = nameIndex(rules.zones.zones);
+  const conditions = rules.screening.conditions;
+  const conditionIndex = nameIndex(conditions);
+  const adder = (ctx: z.RefinementCtx): AddIssue => (message, ambiguous) =>
+    ctx.addIssue({ code: 'custom', message, ...(ambiguous ? { params: { ambiguous: true } } : {}) });
+
+  /** "acne-scars" or "acne-scars=severe" -> the concern, or undefined after an issue. */
+  const concernItem = (item: string, add: AddIssue): NamedConcern | undefined => {
+    const [name = '', sevText, ...extra] = item.split(/\s*[=:]\s*/);
+    if (extra.length) {
+      add(`"${clip(item)}" has more than one "="; write concern=severity, e.g. acne-scars=severe`);
+      return undefined;
+    }
+    const id = concernIndex.get(name);
+    if (id === undefined) {
+      add(unknownName('concern', name || item, concerns));
+      return undefined;
+    }
+    let severity: Severity | undefined;
+    if (sevText !== undefined) {
+      const sev = severitySchema.safeParse(sevText);
+      if (!sev.success) {
+        add(`${id}: ${sev.error.issues[0]?.message}`);
+        return undefined;
+      }
+      severity = sev.data;
+    }
+    return { id, severity };
+  };
+
   const concernList = z.array(z.string()).transform((items, ctx) => {
-    const out: { id: string; severity: Severity | undefined }[] = [];
+    const out: NamedConcern[] = [];
     for (const item of splitList(items)) {
-      const [name = '', sevText, ...extra] = item.split(/\s*[=:]\s*/);
-      if (extra.length) {
-        ctx.addIssue({ code: 'custom', message: `"${clip(item)}" has more than one "="; write concern=severity, e.g. acne-scars=severe` });
-        continue;
-      }
-      const id = concernIndex.get(nameKey(name));
-      if (id === undefined) {
-        ctx.addIssue({ code: 'custom', message: unknownName('concern', name || item, concerns) });
-        continue;
-      }
-      let severity: Severity | undefined;
-      if (sevText !== undefined) {
-        const sev = severitySchema.safeParse(sevText);
-        if (!sev.success) {
-          ctx.addIssue({ code: 'custom', message: `${id}: ${sev.error.issues[0]?.message}` });
-          continue;
-        }
-        severity = sev.data;
-      }
-      const existing = out.find((c) => c.id === id);
-      if (existing) existing.severity = severity ?? existing.severity;
-      else out.push({ id, severity });
+      const c = concernItem(item, adder(ctx));
+      if (!c) continue;
+      const existing = out.find((o) => o.id === c.id);
+      if (existing) existing.severity = c.severity ?? existing.severity;
+      else out.push(c);
     }
     return out;
   });
-  const conditionIds = idList('screening condition', rules.screening.conditions);
+
+  /** "cheeks:acne-scars=severe" items -> pairs; the concern must fit the zone. */
+  const areaList = z.array(z.string()).transform((items, ctx) => {
+    const add = adder(ctx);
+    const out: NamedPair[] = [];
+    for (const item of splitList(items)) {
+      const at = item.indexOf(':');
+      if (at < 0) {
+        add(`"${clip(item)}" names no concern: write zone:concern, e.g. cheeks:acne-scars=severe`);
+        continue;
+      }
+      const zoneText = item.slice(0, at).trim();
+      const zone = zoneIndex.get(zoneText);
+      if (zone === undefined) {
+        add(unknownName('zone', zoneText || item, rules.zones.zones));
+        continue;
+      }
+      const c = concernItem(item.slice(at + 1).trim(), add);
+      if (!c) continue;
+      const fits = zonesForConcern(rules, c.id);
+      if (!fits.includes(zone)) {
+        add(`${c.id} does not apply to ${zone}; it applies to ${fits.join(', ')}`);
+        continue;
+      }
+      out.push({ zone, ...c });
+    }
+    return out;
+  });
+
+  const conditionList = z.array(z.string()).transform((items, ctx) => {
+    const add = adder(ctx);
+    const list = splitList(items);
+    if (list.length === 1 && NONE_WORDS.has(nameKey(list[0]!))) return [];
+    const out: NamedCondition[] = [];
+    for (const item of list) {
+      const at = item.lastIndexOf('@');
+      const name = (at < 0 ? item : item.slice(0, at)).trim();
+      const zoneText = at < 0 ? undefined : item.slice(at + 1).trim();
+      const id = conditionIndex.get(name);
+      if (id === undefined) {
+        const holding = namesHolding(name, conditions);
+        if (holding.length > 1) {
+          const label = (c: string) => `${c} (${conditions.find((x) => x.id === c)!.label})`;
+          add(`"${clip(name)}" could mean ${holding.map(label).join(' or ')}; name the one that applies`, true);
+        } else add(unknownName('screening condition', name || item, conditions));
+        continue;
+      }
+      let zone: string | undefined;
+      if (zoneText !== undefined) {
+        zone = zoneIndex.get(zoneText);
+        if (zone === undefined) {
+          add(`${id}@${zoneText}: ${unknownName('zone', zoneText, rules.zones.zones)}`);
+          continue;
+        }
+      }
+      if (!out.some((o) => o.id === id && o.zone === zone)) out.push({ id, zone });
+    }
+    return out;
+  });
   const devices = rules.devices.devices.map((d) => ({ id: d.id, label: d.name, aliases: [] }));
   const deviceIndex = nameIndex(devices);
   return {
     device: z.string().transform((text, ctx) => {
-      const id = deviceIndex.get(nameKey(text));
+      const id = deviceIndex.get(text);
       if (id === undefined) {
         ctx.addIssue({ code: 'custom', message: unknownName('device', text, devices) });
         return z.NEVER;
@@ -219,16 +337,8 @@ function buildParsers(rules: RuleSet) {
     }),
     concerns: concernList,
     zones: idList('zone', rules.zones.zones),
-    conditions: z.array(z.string()).transform((items, ctx) => {
-      const list = splitList(items);
-      if (list.length === 1 && NONE_WORDS.has(nameKey(list[0]!))) return [];
-      const parsed = conditionIds.safeParse(list);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
-        return z.NEVER;
-      }
-      return parsed.data;
-    }),
+    areas: areaList,
+    conditions: conditionList,
   };
 }
 
@@ -247,20 +357,35 @@ export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): Int
   const take = <T>(field: IntakeField, schema: z.ZodType<T>, value: unknown): T | undefined => {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
-    for (const issue of r.error.issues) issues.push({ field, code: 'invalid', message: issue.message });
+    for (const issue of r.error.issues) {
+      const ambiguous = issue.code === 'custom' && (issue.params as { ambiguous?: boolean } | undefined)?.ambiguous === true;
+      issues.push({ field, code: ambiguous ? 'ambiguous' : 'invalid', message: issue.message });
+    }
     return undefined;
   };
   const missing = (field: IntakeField, message: string) => issues.push({ field, code: 'missing', message });
+  const invalid = (field: IntakeField, message: string) => issues.push({ field, code: 'invalid', message });
 
-  const concerns = blankList(raw.concerns) ? (missing('concerns', FIELDS.concerns.missing!), undefined) : take('concerns', parsers.concerns, raw.concerns);
-  const zones = blankList(raw.zones) ? (missing('zones', FIELDS.zones.missing!), undefined) : take('zones', parsers.zones, raw.zones);
+  // Treatment areas, or concerns and zones to pair: one or the other, never both.
+  const byArea = !blankList(raw.areas);
+  let concerns: NamedConcern[] | undefined;
+  let zones: string[] | undefined;
+  let pairs: NamedPair[] | undefined;
+  if (byArea) {
+    pairs = take('areas', parsers.areas, raw.areas);
+    if (!blankList(raw.concerns) || !blankList(raw.zones))
+      invalid('areas', 'give treatment areas (zone:concern) or concerns and zones, not both: every concern belongs to an area');
+  } else {
+    concerns = blankList(raw.concerns) ? (missing('concerns', FIELDS.concerns.missing!), undefined) : take('concerns', parsers.concerns, raw.concerns);
+    zones = blankList(raw.zones) ? (missing('zones', FIELDS.zones.missing!), undefined) : take('zones', parsers.zones, raw.zones);
+  }
   const severity = blank(raw.severity) ? undefined : take('severity', severitySchema, raw.severity);
   const fitzpatrick = blank(raw.fitzpatrick)
     ? (missing('fitzpatrick', FIELDS.fitzpatrick.missing!), undefined)
     : take('fitzpatrick', fitzpatrickSchema, raw.fitzpatrick);
   const painTolerance = blank(raw.painTolerance) ? 'normal' : take('painTolerance', painToleranceSchema, raw.painTolerance);
   const age = blank(raw.age) ? null : take('age', ageSchema, raw.age);
-  const conditions = blankList(raw.conditions) ? [] : take('conditions', parsers.conditions, raw.conditions);
+  const named = blankList(raw.conditions) ? [] : take('conditions', parsers.conditions, raw.conditions);
   const screened = blank(raw.screened) ? false : take('screened', screenedSchema, raw.screened);
   const start = blank(raw.start) ? null : take('start', startSchema, raw.start);
   // The planning day bounds the start date (date-window.ts); front ends pass it in.
@@ -270,48 +395,96 @@ export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): Int
   const device = blank(raw.device) ? null : take('device', parsers.device, raw.device);
 
   // Severity: the concern's own, else the shared one; a concern with neither is missing.
-  const resolved: { id: string; severity: Severity }[] = [];
-  if (concerns) {
-    const without = concerns.filter((c) => !c.severity && !severity).map((c) => c.id);
+  const typed: NamedConcern[] | undefined = pairs ?? concerns;
+  const severityOf = (c: NamedConcern): Severity | undefined => c.severity ?? severity;
+  if (typed) {
+    const without = [...new Set(typed.filter((c) => !severityOf(c)).map((c) => c.id))];
     if (without.length && !issues.some((i) => i.field === 'severity'))
       missing('severity', `${FIELDS.severity.missing} for ${without.join(', ')} (mild, moderate or severe)`);
-    for (const c of concerns) if (c.severity ?? severity) resolved.push({ id: c.id, severity: (c.severity ?? severity)! });
   }
 
-  // Every concern must fit one of the zones, and every zone must be treated for a concern.
-  if (concerns && zones) {
+  let areas: AreaAnswer[] | undefined;
+  if (pairs) {
+    areas = [];
+    for (const p of pairs) {
+      const sev = severityOf(p);
+      if (sev) addPair(areas, p.zone, { id: p.id, severity: sev });
+    }
+  } else if (concerns && zones) {
+    // Every concern must fit one of the zones, and every zone must be treated for a concern.
     for (const c of concerns) {
       const fits = zonesForConcern(rules, c.id);
       if (!zones.some((z) => fits.includes(z)))
-        issues.push({ field: 'zones', code: 'invalid', message: `${c.id} does not apply to ${zones.join(', ')}; it applies to ${fits.join(', ')}` });
+        invalid('zones', `${c.id} does not apply to ${zones.join(', ')}; it applies to ${fits.join(', ')}`);
     }
     // A concern that fits none of the zones already names them; say the zone's side only when not.
     const concernMisfit = issues.some((i) => i.field === 'zones');
     for (const z of concernMisfit ? [] : zones) {
       if (!concerns.some((c) => zonesForConcern(rules, c.id).includes(z)))
-        issues.push({
-          field: 'zones',
-          code: 'invalid',
-          message: `zone ${z} fits none of the chosen concerns (${concerns.map((c) => c.id).join(', ')})`,
-        });
+        invalid('zones', `zone ${z} fits none of the chosen concerns (${concerns.map((c) => c.id).join(', ')})`);
+    }
+    const resolved = concerns.flatMap((c) => (severityOf(c) ? [{ id: c.id, severity: severityOf(c)! }] : []));
+    if (!issues.some((i) => i.field === 'zones')) {
+      areas = pairEveryFit(resolved, zones, rules);
+      if (!areas) missing('areas', unpairedMessage(concerns.map((c) => c.id), zones, rules));
     }
   }
 
-  if (issues.length) return { ok: false, issues: capIssues(dedupe(issues)) };
+  // Conditions: an in-area one may name a zone of this plan; no other condition takes one.
+  const conditions: string[] = [];
+  const conditionZones: { id: string; zones: string[] }[] = [];
+  if (named) {
+    const planned = areas ? zonesOf(areas) : (zones ?? pairs?.map((p) => p.zone) ?? []);
+    for (const c of named) if (!conditions.includes(c.id)) conditions.push(c.id);
+    for (const id of conditions) {
+      const rule = rules.screening.conditions.find((r) => r.id === id)!;
+      const given = named.filter((c) => c.id === id);
+      const zoned = given.flatMap((c) => (c.zone ? [c.zone] : []));
+      if (zoned.length && !rule.inArea) {
+        const inArea = rules.screening.conditions.filter((r) => r.inArea).map((r) => r.id);
+        invalid('conditions', `${id}@${zoned[0]}: ${id} is not an in-area condition, so it takes no zone; in-area conditions: ${inArea.join(', ') || 'none in these rules'}`);
+        continue;
+      }
+      const outside = zoned.filter((z) => !planned.includes(z));
+      if (outside.length && planned.length) {
+        invalid('conditions', `${id}@${outside[0]}: ${outside[0]} is not a zone of this plan (zones: ${planned.join(', ')}); a condition outside the treated zones does not apply, leave it out`);
+        continue;
+      }
+      // Named once without a zone: it holds back every zone (the conservative reading).
+      if (zoned.length && given.every((c) => c.zone)) conditionZones.push({ id, zones: [...new Set(zoned)] });
+    }
+  }
+
+  if (issues.length || !areas) return { ok: false, issues: capIssues(dedupe(issues)) };
   const intake: Intake = {
     client,
-    concerns: resolved,
-    zones: zones!,
+    areas,
+    concerns: concernsOf(areas),
+    zones: zonesOf(areas),
     fitzpatrick: fitzpatrick!,
     painTolerance: painTolerance!,
     age: age ?? null,
-    conditions: conditions!,
+    conditions,
+    conditionZones,
     screened: screened!,
     start: start ?? null,
     device: device ?? null,
   };
   // Built from validated parts: the Intake schema holds by construction (a property test checks it).
   return { ok: true, intake };
+}
+
+/** Several concerns and several zones: which concern goes where is not known. */
+function unpairedMessage(concerns: readonly string[], zones: readonly string[], rules: RuleSet): string {
+  const example = zones
+    .map((z) => [z, concerns.find((c) => zonesForConcern(rules, c).includes(z))] as const)
+    .filter(([, c]) => c)
+    .map(([z, c]) => `${z}:${c}`)
+    .join(', ');
+  return (
+    `${concerns.length} concerns (${concerns.join(', ')}) and ${zones.length} zones (${zones.join(', ')}) don't say which concern is treated in which zone; ` +
+    `name each treatment area as zone:concern, e.g. ${example}`
+  );
 }
 
 function dedupe(issues: IntakeIssue[]): IntakeIssue[] {
@@ -324,12 +497,20 @@ function dedupe(issues: IntakeIssue[]): IntakeIssue[] {
   });
 }
 
+/** The conditions a typed name could mean when it names none exactly and several hold it ("cold sore"). */
+export function ambiguousCondition(text: string, rules: RuleSet): string[] {
+  const conditions = rules.screening.conditions;
+  if (nameIndex(conditions).get(text) !== undefined) return [];
+  return namesHolding(text, conditions);
+}
+
 /** Validates one field's answer as a prompt would: undefined when valid, else the message. */
 export function checkAnswer(field: IntakeField, value: unknown, rules: RuleSet, today?: string): string | undefined {
   const parsers = intakeParsers(rules);
   const schemas: Partial<Record<IntakeField, z.ZodType>> = {
     concerns: parsers.concerns,
     zones: parsers.zones,
+    areas: parsers.areas,
     conditions: parsers.conditions,
     severity: severitySchema,
     fitzpatrick: fitzpatrickSchema,

@@ -2,7 +2,7 @@
 // for what it means for the client, and nothing that is only the practitioner's to-do.
 import type { Finding, Plan } from '../engine/types.js';
 import type { Outcome } from '../rules/schema.js';
-import { dated } from './handout-format.js';
+import { dated, forClients } from './handout-format.js';
 
 const LABELS: Record<Outcome, string> = {
   block: 'Not now',
@@ -47,6 +47,6 @@ export function clientFindings(plan: Plan): ClientFinding[] {
   const order: Outcome[] = ['block', 'clearance', 'defer', 'modify', 'caution'];
   return plan.findings
     .filter((f) => !PRACTITIONER_ONLY.has(f.code) && !onlyRepeatsCare(f.clientMessage, plan))
-    .map((f) => ({ code: f.code, outcome: f.outcome, label: LABELS[f.outcome], text: wording(f, plan) }))
+    .map((f) => ({ code: f.code, outcome: f.outcome, label: LABELS[f.outcome], text: forClients(wording(f, plan)) }))
     .sort((a, b) => order.indexOf(a.outcome) - order.indexOf(b.outcome));
 }

@@ -50,3 +50,8 @@ export function beforeCareFor(plan: Plan, sessionDate: string): DatedCare[] {
     return { text: step.text, from: addDays(sessionDate, -daysBetween(step.fromDate, first)) };
   });
 }
+
+/** Words a client reads instead of the practitioner's shorthand ("PIH"). */
+export function forClients(text: string): string {
+  return text.replace(/\bpost-inflammatory (hyper)?pigmentation \(PIH\)/gi, 'dark marks after inflammation').replace(/\bPIH\b/g, 'dark marks after inflammation');
+}

@@ -4,7 +4,7 @@
 import type { Plan } from '../engine/types.js';
 import type { RenderOptions } from './index.js';
 import { escapeMarkdown, tableCell } from './handout-escape.js';
-import { dated, listing, mm, spanInWords } from './handout-format.js';
+import { dated, forClients, listing, mm, spanInWords } from './handout-format.js';
 import { clientFindings, type ClientFinding } from './handout-findings.js';
 
 export const HANDOUT_TITLE = 'Your microneedling plan';
@@ -64,9 +64,23 @@ function banner(plan: Plan): string {
 function atAGlance(plan: Plan): string {
   const lines = ['## Your plan at a glance', ''];
   lines.push(`**Treating:** ${listing(plan.concerns.map((c) => c.label))}`, '');
-  lines.push('| Area | Needle depth |', '|---|---|');
-  for (const z of plan.zones) lines.push(`| ${tableCell(z.label)} | ${mm(z.depthMm)} |`);
+  // Each area with what is treated there; a held-back area shows no depth at all.
+  const concernLabel = (id: string) => plan.concerns.find((c) => c.id === id)?.label ?? id;
+  lines.push('| Area | Treating there | Needle depth |', '|---|---|---|');
+  for (const z of plan.zones)
+    lines.push(`| ${tableCell(z.label)} | ${tableCell(listing(z.concerns.map((c) => concernLabel(c.id))))} | ${z.treated ? mm(z.depthMm) : 'Not treated for now'} |`);
   lines.push('');
+  const held = plan.zones.filter((z) => !z.treated);
+  if (held.length)
+    lines.push(
+      `**Not treated for now:** ${escapeMarkdown(listing(held.map((z) => z.label)))}, until the skin there has healed or calmed down (see "From your health questions"). Your practitioner will plan ${held.length > 1 ? 'these areas' : 'this area'} again then.`,
+      '',
+    );
+  if (plan.zones.some((z) => z.zone === 'periorbital' && z.treated))
+    lines.push(
+      '**Around the eyes:** the needles stay on the skin below the eye, outside the bony rim of the eye socket, and never touch the eyelids. The skin there is the thinnest, so it is treated the most gently.',
+      '',
+    );
   // The engine dates sessions at the shortest interval; say so when the course allows a range.
   const spaced = plan.schedule.length > 1 && plan.intervalWeeks.min !== plan.intervalWeeks.max;
   lines.push(
@@ -134,20 +148,20 @@ function beforeCare(plan: Plan): string {
   if (plan.beforeCare.length === 0) return '';
   const lines = ['## Before each session', ''];
   for (const step of plan.beforeCare)
-    lines.push(`- ${step.text}${step.fromDate ? ` **First session: from ${dated(step.fromDate)}.**` : ''}`);
+    lines.push(`- ${forClients(step.text)}${step.fromDate ? ` **First session: from ${dated(step.fromDate)}.**` : ''}`);
   return lines.join('\n');
 }
 
 function afterCare(plan: Plan): string {
   if (plan.afterCare.length === 0) return '';
-  return ['## After each session', '', ...plan.afterCare.map((step) => `- ${step.text}`)].join('\n');
+  return ['## After each session', '', ...plan.afterCare.map((step) => `- ${forClients(step.text)}`)].join('\n');
 }
 
 function footer(plan: Plan): string {
   return [
     '---',
     '',
-    "*This handout is your practitioner's plan, not a prescription. Ask your practitioner about anything that is unclear.*",
+    "*This handout is your practitioner's plan, made with needleplan: decision support for a trained practitioner, not a prescription. Ask your practitioner about anything that is unclear.*",
     '',
     `Planned on ${plan.plannedOn} with the rule set ${escapeMarkdown(plan.rules.name)}, version ${escapeMarkdown(plan.rules.version)}, fingerprint sha256 \`${plan.rules.sha256}\`.`,
   ].join('\n');

@@ -3,7 +3,7 @@
 // grouped by outcome, and the adjustments. Sessions and interval come from the engine's
 // own course planner, so the table shows what a plan would say, not a second reading.
 import type { RuleSet, Severity } from '../rules/schema.js';
-import type { Intake } from '../intake/schema.js';
+import { zonesForConcern } from '../rules/applies.js';
 import { planCourse } from '../engine/course.js';
 import { Rationale } from '../engine/rationale.js';
 import { fmt, span } from '../text/numbers.js';
@@ -43,8 +43,8 @@ function whereItApplies(rules: RuleSet, concern: RuleSet['concerns']['concerns']
 
 /** One concern at one severity through the engine's course planner. */
 function course(rules: RuleSet, id: string, severity: Severity) {
-  const intake = { concerns: [{ id, severity }] } as Intake;
-  return planCourse(intake, rules, new Rationale());
+  const zone = zonesForConcern(rules, id)[0] ?? '';
+  return planCourse([{ zone, concerns: [{ id, severity }] }], rules, new Rationale());
 }
 
 export function renderRulesText(rules: RuleSet, options: RulesShowOptions = {}): string {

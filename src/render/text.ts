@@ -44,9 +44,20 @@ export function renderText(plan: Plan, options: TextOptions): string {
   row('Concerns', plan.concerns.map((c) => `${c.label} (${c.severity})`).join(', '));
   row('Device', `${plan.device.name}: ${fmt(plan.device.depthMm.min)}-${fmt(plan.device.depthMm.max)} mm in ${fmt(plan.device.stepMm)} mm steps`);
 
+  // Each zone with the concerns treated there: they alone set its depth.
+  heading('Treatment areas');
+  const areaLabel = Math.min(30, Math.max(...plan.zones.map((z) => z.label.length)) + 2);
+  for (const zone of plan.zones) {
+    const name = zone.label.length > areaLabel - 2 ? `${zone.label.slice(0, areaLabel - 3)}…` : zone.label;
+    const first = `  ${name.padEnd(areaLabel - 1)} `;
+    out.push(...hang(first, zone.concerns.map((c) => `${c.id} (${c.severity})`).join(', ') + (zone.treated ? '' : ' — held back'), WIDTH, first.length, ' '.repeat(areaLabel + 2)));
+  }
+
   heading('Needle depth per zone');
   out.push(...depthTable(plan));
-  for (const zone of plan.zones) for (const note of zone.notes) out.push(...hang('  * ', `${zone.label}: ${note}`, WIDTH));
+  for (const zone of plan.zones)
+    if (zone.heldBack) out.push(...hang('  ! ', `${zone.label} held back (${zone.heldBack.code}), not treated now: ${zone.heldBack.message}`, WIDTH));
+  for (const zone of plan.zones) for (const note of zone.notes) if (zone.treated) out.push(...hang('  * ', `${zone.label}: ${note}`, WIDTH));
 
   heading('Course');
   const interval = `every ${span(plan.intervalWeeks, 'weeks')}`;
@@ -54,6 +65,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   if (plan.status === 'not-eligible') row('Sessions', `none now (not eligible); the course would be ${course}`);
   else row('Sessions', `${plan.sessions.count} (course ${plan.sessions.min}-${plan.sessions.max}), ${interval}`);
   if (plan.earliestStart) row('Earliest', `${plan.earliestStart} (a screening answer defers the first session)`);
+  if (plan.suggestedStart) row('Suggested', `${plan.suggestedStart} (the first start every before-care window fits; see Findings)`);
   if (plan.schedule.length) {
     // Four dates a line (no word-wrap: the columns line up).
     const dates = plan.schedule.map((s) => `#${s.session} ${s.date}`.padEnd(13));
@@ -72,14 +84,21 @@ export function renderText(plan: Plan, options: TextOptions): string {
     out.push(...hang(`  ${paint[o.colour](o.word)}${' '.repeat(LABEL - o.word.length)}`, text, WIDTH, LABEL + 2));
   }
 
+  // A client who is not eligible has no session to prepare for: no steps to act on.
   heading('Before care');
+  if (plan.status === 'not-eligible' || plan.beforeCare.length === 0) out.push('  none now (no session is planned)');
   bullets(plan.beforeCare.map((c) => (c.fromDate ? `from ${c.fromDate}: ${c.text}` : c.text)));
   heading('After care');
+  if (plan.status === 'not-eligible' || plan.afterCare.length === 0) out.push('  none now (no session is planned)');
   bullets(plan.afterCare.map((c) => c.text));
   heading('Notes');
   bullets([...plan.notes, plan.resultsNote, plan.maintenance]);
 
-  const reasons = options.explain ? plan.rationale : plan.rationale.filter((r) => !DETAIL_FIELD.test(r.field) && !r.ruleId.startsWith('devices/'));
+  // The short "why" gives a held-back zone only the reason it is held back, never a depth.
+  const heldDepth = new Set(plan.zones.filter((z) => !z.treated).map((z) => `zones.${z.zone}.depthMm`));
+  const reasons = options.explain
+    ? plan.rationale
+    : plan.rationale.filter((r) => !DETAIL_FIELD.test(r.field) && !r.ruleId.startsWith('devices/') && !(heldDepth.has(r.field) && !r.ruleId.startsWith('screening/')));
   heading(options.explain ? `Why (all ${reasons.length} reasons, with their rules)` : `Why (--explain lists all ${plan.rationale.length} reasons with their rules)`);
   bullets(reasons.map((r) => (options.explain ? `${r.text} [${r.ruleId}]` : r.text)));
 
@@ -93,7 +112,10 @@ export function renderText(plan: Plan, options: TextOptions): string {
 function depthTable(plan: Plan): string[] {
   const rows = [
     ['Zone', 'Depth', 'Range', 'Cap', 'Set by'],
-    ...plan.zones.map((z) => [z.label, `${fmt(z.depthMm)} mm`, span(z.depthRangeMm, 'mm'), `${fmt(z.capMm)} mm`, z.concern]),
+    // A held-back zone shows no depth: nothing here is a setting to use on it now.
+    ...plan.zones.map((z) =>
+      z.treated ? [z.label, `${fmt(z.depthMm)} mm`, span(z.depthRangeMm, 'mm'), `${fmt(z.capMm)} mm`, z.concern] : [z.label, 'held back', '-', `${fmt(z.capMm)} mm`, '-'],
+    ),
   ];
   const widths = [0, 1, 2, 3, 4].map((col) => Math.max(...rows.map((r) => r[col]!.length)) + 2);
   // The zone label gives way (cut with "…") when a clinic's long names would pass 80 columns.

@@ -140,13 +140,22 @@ export const ConcernsFile = z.strictObject({
 
 // ---------- adjustments.json ----------
 
+/** A before-care step of an adjustment: its text, or its text and how many days before the first session it starts. */
+export const AdjustmentCare = z.union([
+  Text,
+  z.strictObject({
+    text: Text,
+    daysBefore: z.number().int().min(0).max(60).meta({ description: 'The step starts this many days before the first session.' }),
+  }),
+]);
+
 export const FitzpatrickAdjustment = z.strictObject({
   id: Id,
   types: z.array(z.number().int().min(1).max(6)).min(1),
   depthDeltaMm: z.number().min(-2).max(0),
   outcome: Outcome,
   message: Text,
-  before: z.array(Text).default([]),
+  before: z.array(AdjustmentCare).default([]),
   after: z.array(Text).default([]),
   source: Source,
   assumption: Assumption,
@@ -220,6 +229,13 @@ export const Condition = z.strictObject({
   downtimeExtraDays: DayRange.optional(),
   noNumbingCream: z.boolean().optional(),
   onlyZones: z.array(Id).optional().meta({ description: 'The finding applies only when one of these zones is planned.' }),
+  inArea: z
+    .boolean()
+    .optional()
+    .meta({
+      description:
+        'true for a condition "in the area" (e.g. active acne): named with a zone (active-acne@cheeks) it holds back that zone only; named without one it holds back every zone.',
+    }),
   source: Source,
   assumption: Assumption,
 });

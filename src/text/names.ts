@@ -9,13 +9,29 @@ export function nameKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * nameKey that also ignores a plural "s" on each word: "cold sore", "Cold-Sores" and
+ * "coldsores" are one name. Rule names are matched by this key, and the rules checks
+ * reject two conditions (or zones, or concerns) that share one, so a letter's difference
+ * can never pick a different rule.
+ */
+export function looseKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word))
+    .join('');
+}
+
 export interface Named {
   id: string;
   label: string;
   aliases: string[];
 }
 
-/** An index from every name key (id, label, alias) to the id it names. */
+/** An index from every name key (id, label, alias) to the id it names (exact nameKey). */
 export function nameIndex(items: readonly Named[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const item of items)
@@ -24,6 +40,36 @@ export function nameIndex(items: readonly Named[]): Map<string, string> {
       if (key && !index.has(key)) index.set(key, item.id);
     }
   return index;
+}
+
+/**
+ * The index the intake matches typed names with: keyed by looseKey, so "cold-sore history"
+ * and "Cold sores history" name one condition. The rules checks make it unambiguous.
+ */
+export function looseIndex(items: readonly Named[]): NameIndex {
+  const map = new Map<string, string>();
+  for (const item of items)
+    for (const name of [item.id, item.label, ...item.aliases]) {
+      const key = looseKey(name);
+      if (key && !map.has(key)) map.set(key, item.id);
+    }
+  return { get: (text: string) => map.get(looseKey(text)) };
+}
+
+export interface NameIndex {
+  /** The id a typed name names, or undefined. */
+  get(text: string): string | undefined;
+}
+
+/**
+ * The ids whose names hold a name that matched none exactly: "cold sore" is in both
+ * "active cold sore" and "cold-sore history". Two or more means the answer is ambiguous
+ * and must be asked, never guessed. Names under 4 letters are too short to tell.
+ */
+export function namesHolding(text: string, items: readonly Named[]): string[] {
+  const key = looseKey(text);
+  if (key.length < 4) return [];
+  return items.filter((item) => [item.id, item.label, ...item.aliases].some((name) => looseKey(name).includes(key))).map((item) => item.id);
 }
 
 function editDistance(a: string, b: string): number {

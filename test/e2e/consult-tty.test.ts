@@ -49,6 +49,8 @@ describe.runIf(hasTmux)('consultation on a terminal', () => {
     await t.waitFor('? First session date, YYYY-MM-DD (optional):');
     t.type('2027-01-05');
     t.send('Enter');
+    await t.waitFor('Plan with these answers?');
+    t.send('Enter'); // Yes, make the plan
 
     const shown = await t.waitFor('? Save this plan?');
     expect(shown).toContain('✔ Severity of acne scars (Goodman & Baron acne scar grade): severe');
@@ -60,6 +62,35 @@ describe.runIf(hasTmux)('consultation on a terminal', () => {
     const end = await t.waitFor(/\[exit \d+\]/);
     expect(end).toContain('[exit 0]');
     expect(end).not.toContain('needleplan:'); // nothing went to stderr
+  });
+
+  it('a two-area client: asks the concerns per zone, changes one answer at the summary, ends on a one-screen summary', async () => {
+    const t = launch('plan --client Bo -c acne-scars=severe,pigmentation=mild -z cheeks,forehead --fitzpatrick III --pain-tolerance normal --age 40 --screened --start 2027-01-05');
+    await t.waitFor('? Concerns treated on the cheeks:');
+    t.send('1', 'Enter'); // Acne scars
+    await t.waitFor('? Concerns treated on the forehead:');
+    t.send('2', 'Enter'); // Pigmentation
+    let summary = await t.waitFor('Plan with these answers?');
+    expect(summary).toMatch(/^ {2}Cheeks +acne-scars \(severe\)$/m);
+    expect(summary).toMatch(/^ {2}Skin type +Fitzpatrick III, pain tolerance normal, age 40$/m);
+    // Change the age: client, concerns/zones/areas, skin type, pain tolerance, age (one built-in device: no device entry).
+    t.send('Down', 'Down', 'Down', 'Down', 'Down');
+    await t.waitFor('❯ Change: age');
+    t.send('Enter');
+    await t.waitFor('? Age in years (optional):');
+    t.type('52');
+    t.send('Enter');
+    summary = await t.waitFor(/age 52[\s\S]*Plan with these answers\?/);
+    t.send('Enter');
+    const screen = await t.waitFor('? Save this plan?');
+    const tail = screen.slice(screen.lastIndexOf('Summary for Bo'));
+    expect(tail).toMatch(/^Summary for Bo: READY/m);
+    expect(tail).toMatch(/^ {2}Cheeks +2 mm \(acne-scars\)$/m);
+    expect(tail).toMatch(/^ {2}Forehead +0\.25 mm \(pigmentation\)$/m);
+    expect(tail).toMatch(/^ {2}Sessions {2}8, every 6 weeks; first 2027-01-05, then 2027-02-16$/m);
+    t.send('Enter'); // No
+    const end = await t.waitFor(/\[exit \d+\]/);
+    expect(end).toContain('[exit 0]');
   });
 
   it('Ctrl-C at a prompt (needleplan with no command) exits 130 with one line', async () => {

@@ -45,11 +45,11 @@ describe.runIf(hasChromium)('the ready handout in chromium', () => {
   it('renders the handout with its dates and depths', () => {
     const text = textOf(dom);
     expect(dom).toContain('<h1>Your microneedling plan</h1>');
-    expect(text).toContain('Cheeks 2.0 mm');
-    expect(text).toContain('Forehead 0.5 mm');
+    expect(text).toContain('Cheeks Acne scars 2.0 mm');
+    expect(text).toContain('Forehead Acne scars 0.5 mm');
     for (const date of ['2027-01-05', '2027-02-16', '2027-10-26', '2028-04-26']) expect(text).toContain(date);
     expect(text).toContain('from 2026-12-31 (Thu)');
-    expect(text).toContain("practitioner's plan, not a prescription");
+    expect(text).toContain('decision support for a trained practitioner, not a prescription');
   });
 
   it('writes an A4-width screenshot (and a phone-width one) to test/output/', () => {

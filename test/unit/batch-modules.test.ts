@@ -53,7 +53,7 @@ describe('columns', () => {
 
   it('fails at once on a header without the needed columns, listing found and expected', () => {
     expect(() => resolveColumns(['id', 'first', 'last'], [], 'x.csv')).toThrow(
-      /^x\.csv: the header has no column for concerns, zones, fitzpatrick\nfound: "id", "first", "last"\nexpected: concerns \(or concern, .*\); zones \(or zone, areas, .*\); fitzpatrick \(or .*skin type.*\)\nalso read: client, severity, pain tolerance, age, conditions, screened, start, device/,
+      /^x\.csv: the header has no column for concerns, zones, fitzpatrick\nfound: "id", "first", "last"\nexpected: concerns \(or concern, .*\); zones \(or zone, treatment areas, .*\); fitzpatrick \(or .*skin type.*\)\nor, for concerns and zones, one areas column of zone:concern items \(e\.g\. cheeks:acne-scars=severe\|forehead:pigmentation\)\nalso read: client, areas, severity, pain tolerance, age, conditions, screened, start, device/,
     );
   });
 });

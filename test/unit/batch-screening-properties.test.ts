@@ -62,7 +62,7 @@ const validRaw: fc.Arbitrary<RawIntake> = fc.constantFrom(...rules.concerns.conc
     severity: fc.constantFrom('mild', 'Moderate', 'severe'),
     fitzpatrick: fc.constantFrom('I', 'iv', '6', 'Type III'),
     screened: fc.constantFrom('yes', 'no', ''),
-    conditions: fc.constantFrom('', 'none', 'pregnant', 'Blood thinners|cold sores').map((c) => [c]),
+    conditions: fc.constantFrom('', 'none', 'pregnant', 'Blood thinners|cold-sore history').map((c) => [c]),
   }),
 );
 

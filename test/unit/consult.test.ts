@@ -19,6 +19,13 @@ async function until(text: string): Promise<string> {
   throw new Error(`never showed "${text}"; screen:\n${screen.getScreen()}`);
 }
 
+/** Accepts the summary of the answers ("Yes, make the plan"), then returns the answers. */
+async function finish<T>(done: Promise<T>): Promise<T> {
+  await until('Plan with these answers?');
+  screen.keypress('enter');
+  return done;
+}
+
 describe('consult', () => {
   it('asks everything, in order, when no flag answered', async () => {
     const done = consult({}, rules);
@@ -65,7 +72,7 @@ describe('consult', () => {
     screen.type('2027-01-05');
     screen.keypress('enter');
 
-    const answers = await done;
+    const answers = await finish(done);
     expect(answers).toEqual({
       client: 'Ana',
       concerns: ['acne-scars=severe'],
@@ -89,7 +96,7 @@ describe('consult', () => {
     screen.keypress('enter'); // moderate
     await until('Pain tolerance');
     screen.keypress('enter');
-    expect(await done).toEqual({ ...flags, concerns: ['acne-scars=moderate'], painTolerance: 'normal' });
+    expect(await finish(done)).toEqual({ ...flags, concerns: ['acne-scars=moderate'], painTolerance: 'normal' });
   });
 
   it('shows the intake schema\'s message at the prompt and re-asks', async () => {
@@ -100,7 +107,7 @@ describe('consult', () => {
     expect(await until('is not a whole number')).toContain('age "abc" is not a whole number of years (0-120)');
     for (let i = 0; i < 3; i++) screen.keypress('backspace');
     screen.keypress('enter'); // blank: age is optional
-    expect((await done).age).toBeUndefined();
+    expect((await finish(done)).age).toBeUndefined();
   });
 
   it('offers only concerns that fit zones given as flags', async () => {
@@ -111,7 +118,7 @@ describe('consult', () => {
     screen.keypress('1');
     screen.keypress('enter');
     // --severity covered it, so no severity question was asked.
-    const answers = await done;
+    const answers = await finish(done);
     expect(answers.concerns).toEqual(['stretch-marks']);
     const parsed = parseIntake(answers, rules);
     expect(parsed.ok && parsed.intake.concerns).toEqual([{ id: 'stretch-marks', severity: 'mild' }]);
@@ -142,7 +149,7 @@ describe('consult', () => {
     await until('Recent sun and treatments');
     screen.keypress('2'); // Sunburn or tanning in the last 2 weeks
     screen.keypress('enter');
-    const answers = await done;
+    const answers = await finish(done);
     expect(answers.conditions).toEqual(['blood-thinners', 'recent-sunburn']);
     expect(answers.screened).toBe(true);
   });
@@ -152,7 +159,7 @@ describe('consult', () => {
     await until('Ask the screening questions now?');
     screen.type('n');
     screen.keypress('enter');
-    const answers = await done;
+    const answers = await finish(done);
     expect(answers.screened).toBeUndefined();
     const parsed = parseIntake(answers, rules);
     expect(parsed.ok && parsed.intake.screened).toBe(false);
@@ -171,7 +178,7 @@ describe('consult', () => {
     for (let i = 0; i < 5; i++) screen.keypress('backspace');
     screen.type('2027-1-5');
     screen.keypress('enter');
-    expect((await done).start).toBe('2027-1-5');
+    expect((await finish(done)).start).toBe('2027-1-5');
   });
 
   it('rejects, at the concerns prompt, a choice that leaves a zone from the flags untreated', async () => {
@@ -184,7 +191,69 @@ describe('consult', () => {
     expect(await until('fits none')).toContain('zone abdomen fits none of the chosen concerns (acne-scars)');
     screen.keypress('8'); // and Stretch marks
     screen.keypress('enter');
-    expect((await done).concerns).toEqual(['acne-scars', 'stretch-marks']);
+    // Each zone fits one of the two: the areas follow without a question.
+    const answers = await finish(done);
+    expect(answers.areas).toEqual(['cheeks:acne-scars', 'abdomen:stretch-marks']);
+    expect(answers.concerns).toBeUndefined();
+  });
+
+  it('asks per zone which concerns are treated there, offering only those that fit it', async () => {
+    const flags: RawIntake = { client: 'x', concerns: ['acne-scars=severe', 'pigmentation=mild'], zones: ['cheeks', 'forehead', 'neck'], fitzpatrick: 'III', painTolerance: 'normal', age: '30', screened: true, start: '2027-01-05' };
+    const done = consult(flags, rules);
+    const cheeks = await until('Concerns treated on the cheeks:');
+    expect(cheeks).toContain('Acne scars');
+    expect(cheeks).toContain('Pigmentation / discoloration');
+    screen.keypress('1'); // Acne scars
+    screen.keypress('enter');
+    await until('Concerns treated on the forehead:');
+    screen.keypress('2'); // Pigmentation
+    screen.keypress('enter');
+    await until('Concerns treated on the neck:');
+    screen.keypress('2');
+    screen.keypress('enter');
+    const summary = await until('Plan with these answers?');
+    expect(summary).toContain('Cheeks        acne-scars (severe)');
+    expect(summary).toContain('Forehead      pigmentation (mild)');
+    screen.keypress('enter');
+    const answers = await done;
+    expect(answers.areas).toEqual(['cheeks:acne-scars=severe', 'forehead:pigmentation=mild', 'neck:pigmentation=mild']);
+    const parsed = parseIntake(answers, rules);
+    expect(parsed.ok && parsed.intake.areas.map((a) => a.zone)).toEqual(['cheeks', 'forehead', 'neck']);
+  });
+
+  it('asks where an in-area condition is, and the summary changes one answer', async () => {
+    const flags: RawIntake = { client: 'x', areas: ['cheeks:acne-scars=severe', 'forehead:pigmentation=mild'], fitzpatrick: 'III', painTolerance: 'normal', age: '30', conditions: ['active-acne'], start: '2027-01-05' };
+    const done = consult(flags, rules);
+    await until('Ask the screening questions now?');
+    screen.type('n');
+    screen.keypress('enter');
+    const where = await until('Active inflamed acne in the area: in which zones?');
+    expect(where).toContain('Cheeks');
+    screen.keypress('1'); // Cheeks
+    screen.keypress('enter');
+    expect(await until('Plan with these answers?')).toContain('active-acne (cheeks)');
+    // Change the age: only that question again, then the summary again.
+    const downs = rules.devices.devices.length > 1 ? 6 : 5; // client, treatment, (device,) skin type, pain, age
+    for (let i = 0; i < downs; i++) screen.keypress('down');
+    await until('❯ Change: age');
+    screen.keypress('enter');
+    await until('Age in years');
+    screen.type('41');
+    screen.keypress('enter');
+    expect(await until('age 41')).toContain('Plan with these answers?');
+    screen.keypress('enter');
+    const answers = await done;
+    expect(answers).toMatchObject({ age: '41', conditions: ['active-acne@cheeks'] });
+  });
+
+  it('asks which condition a name that fits two means ("cold sore"), never guessing', async () => {
+    const done = consult({ client: 'x', concerns: ['texture=mild'], zones: ['perioral'], fitzpatrick: 'III', painTolerance: 'normal', age: '30', screened: true, conditions: ['cold sore'], start: '2027-01-05' }, rules);
+    const asked = await until('"cold sore" could mean:');
+    expect(asked).toContain('Active infection or cold sore in the area');
+    expect(asked).toContain('History of cold sores (perioral zone)');
+    screen.keypress('down');
+    screen.keypress('enter');
+    expect((await finish(done)).conditions).toEqual(['cold-sore-history']);
   });
 
   it('Ctrl-C at a prompt rejects with inquirer\'s ExitPromptError (the shell exits 130)', async () => {

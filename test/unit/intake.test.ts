@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { checkAnswer, Intake, parseIntake, type RawIntake } from '../../src/intake/schema.js';
 import { ROMAN } from '../../src/rules/vocabulary.js';
 import { intakeArb } from '../helpers/intake-arb.js';
+import { areaItems } from '../../src/intake/areas.js';
 import { builtinRules } from '../helpers/builders.js';
 
 const rules = builtinRules();
@@ -16,17 +17,20 @@ const issues = (over: RawIntake) => {
 
 describe('parseIntake', () => {
   it('accepts ids, labels and aliases, in any case and spacing', () => {
-    const r = parse({ concerns: [' Acne Scars ', 'PHOTO-AGING=severe'], zones: ['Cheeks', 'under eye'], severity: 'Moderate' });
+    const r = parse({ concerns: [' Acne Scars ', 'PHOTO-AGING=severe'], zones: ['Cheeks'], severity: 'Moderate' });
     expect(r.ok && r.intake).toMatchObject({
       concerns: [{ id: 'acne-scars', severity: 'moderate' }, { id: 'photoaging', severity: 'severe' }],
-      zones: ['cheeks', 'periorbital'],
+      zones: ['cheeks'],
     });
+    const one = parse({ concerns: ['Fine Lines'], zones: ['Cheeks', 'under eye'] });
+    expect(one.ok && one.intake.zones).toEqual(['cheeks', 'periorbital']);
   });
 
   it('splits comma, pipe and semicolon lists and drops duplicates', () => {
-    const r = parse({ concerns: ['texture|pigmentation;texture'], zones: ['cheeks,forehead'] });
+    const r = parse({ concerns: ['texture|pigmentation;texture'], zones: ['cheeks'] });
     expect(r.ok && r.intake.concerns.map((c) => c.id)).toEqual(['texture', 'pigmentation']);
-    expect(r.ok && r.intake.zones).toEqual(['cheeks', 'forehead']);
+    const z = parse({ concerns: ['texture'], zones: ['cheeks,forehead|cheeks'] });
+    expect(z.ok && z.intake.zones).toEqual(['cheeks', 'forehead']);
   });
 
   it('fills defaults: normal pain tolerance, unscreened, no start, no age', () => {
@@ -119,12 +123,11 @@ describe('parseIntake round trip', () => {
       fc.property(intakeArb(rules), (intake) => {
         const raw: RawIntake = {
           client: intake.client ?? undefined,
-          concerns: intake.concerns.map((c) => `${c.id}=${c.severity}`),
-          zones: intake.zones,
+          areas: areaItems(intake.areas),
           fitzpatrick: ROMAN[intake.fitzpatrick - 1],
           painTolerance: intake.painTolerance,
           age: intake.age ?? undefined,
-          conditions: intake.conditions,
+          conditions: intake.conditions.flatMap((id) => intake.conditionZones.find((cz) => cz.id === id)?.zones.map((z) => `${id}@${z}`) ?? [id]),
           screened: intake.screened,
           start: intake.start ?? undefined,
           device: intake.device ?? undefined,

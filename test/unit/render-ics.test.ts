@@ -82,9 +82,9 @@ describe('the session series as calendar events', () => {
   });
 
   it("carries that session's before-care, dated, in the description", () => {
-    expect(sessions[0]!.description).toContain('From 2027-01-07: Stop retinoids and exfoliating acids 5 days before.');
+    expect(sessions[0]!.description).toContain("From 2027-01-07: Stop retinoid and exfoliating-acid skin products 5 days before (a prescribed one, cream or tablet, only with your prescriber's approval).");
     // The same 5-day lead before session 2 (2027-02-23).
-    expect(sessions[1]!.description).toContain('From 2027-02-18: Stop retinoids and exfoliating acids 5 days before.');
+    expect(sessions[1]!.description).toContain("From 2027-02-18: Stop retinoid and exfoliating-acid skin products 5 days before (a prescribed one, cream or tablet, only with your prescriber's approval).");
     expect(sessions[1]!.description).toContain('Arrive without make-up.');
     expect(sessions[0]!.description).toContain('Provisional until your doctor has approved the treatment.');
   });

@@ -28,15 +28,15 @@ describe('the plan at a glance', () => {
   const md = renderMarkdown(p, OPTIONS);
 
   it('lists every zone with its depth, every session date and the review date', () => {
-    expect(md).toContain('| Cheeks | 2.0 mm |');
-    expect(md).toContain('| Forehead | 0.5 mm |');
+    expect(md).toContain('| Cheeks | Acne scars | 2.0 mm |');
+    expect(md).toContain('| Forehead | Acne scars | 0.5 mm |');
     for (const s of p.schedule) expect(md).toContain(`| ${s.session} of ${p.schedule.length} | ${s.date} (`);
     expect(md).toContain(`**Results review:** ${p.review!.date}`);
   });
 
   it('dates before-care from the first session when the start is known', () => {
     expect(p.beforeCare.find((c) => c.id === 'stop-retinoids')!.fromDate).toBe('2026-12-31');
-    expect(md).toContain('Stop retinoids and exfoliating acids 5 days before. **First session: from 2026-12-31 (Thu).**');
+    expect(md).toContain("Stop retinoid and exfoliating-acid skin products 5 days before (a prescribed one, cream or tablet, only with your prescriber's approval). **First session: from 2026-12-31 (Thu).**");
   });
 
   it('says results develop for up to about six months, from the rules', () => {
@@ -53,7 +53,7 @@ describe('the plan at a glance', () => {
 
   it('ends with the rule set version and fingerprint and says it is not a prescription', () => {
     expect(md).toContain(`version ${p.rules.version}, fingerprint sha256 \`${p.rules.sha256}\``);
-    expect(md).toContain("practitioner's plan, not a prescription");
+    expect(md).toContain('decision support for a trained practitioner, not a prescription');
   });
 });
 
@@ -104,7 +104,7 @@ describe('a not-eligible plan', () => {
     expect(md).not.toContain('Session dates');
     expect(md).not.toContain(' mm');
     expect(md).not.toContain('Before each session');
-    expect(md).not.toContain('Stop retinoids');
+    expect(md).not.toContain('Stop retinoid');
   });
 });
 

@@ -57,7 +57,7 @@ describe('renderText', () => {
     expect(out).toContain('Numbing     yes: numbing cream 30-60 minutes before');
     expect(out).toContain('Downtime    4-7 days of redness');
     expect(out).toContain('Ice-pick scars respond poorly');
-    expect(out).toContain('from 2026-12-31: Stop retinoids');
+    expect(out).toContain('from 2026-12-31: Stop retinoid');
   });
 
   it('says when sessions are not dated, and schedules nothing for a not-eligible client', () => {
@@ -113,7 +113,7 @@ describe('renderText with a clinic\'s long names', () => {
       cheeks.notes = ['Mind the parotid duct.'];
       r.concerns.concerns.find((c) => c.id === 'acne-scars')!.id = 'acne-scars-rolling-and-boxcar';
     });
-    const out = renderText(plan(makeIntake({ concerns: [{ id: 'acne-scars-rolling-and-boxcar', severity: 'mild' }] }), clinic, TODAY), { color: false, explain: false });
+    const out = renderText(plan(makeIntake({ concerns: [{ id: 'acne-scars-rolling-and-boxcar', severity: 'mild' }] }, clinic), clinic, TODAY), { color: false, explain: false });
     const row = out.split('\n').find((l) => l.includes('acne-scars-rolling-and-boxcar') && l.includes(' mm'))!;
     expect(row.length).toBeLessThanOrEqual(80);
     expect(row).toMatch(/^ {2}Cheeks, including .*… +1 mm +1-2 mm +2 mm +acne-scars-rolling-and-boxcar$/);

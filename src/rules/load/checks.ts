@@ -3,7 +3,7 @@
 // show every problem at once. Pure: no I/O.
 import type { RuleFileName, RuleSet } from '../schema.js';
 import type { RuleProblem } from './problems.js';
-import { nameKey, suggest } from '../../text/names.js';
+import { looseKey, suggest } from '../../text/names.js';
 import { appliesTo } from '../applies.js';
 
 type Sections = Omit<RuleSet, 'sha256' | 'origin'>;
@@ -85,7 +85,12 @@ const checks: Record<string, (ctx: Ctx) => void> = {
     duplicateIds(ctx, 'care.json', 'after', r.care?.after ?? []);
   },
 
-  /** A label or alias that names two things would make CSV and prompt matching ambiguous. */
+  /**
+   * A label or alias that names two things would make CSV and prompt matching ambiguous.
+   * Names are compared as people type them: case, accents, punctuation and a plural "s"
+   * ignored, so "cold sore" (an active lesion) and "cold sores" (a history) can't be two
+   * conditions a letter apart with two different outcomes.
+   */
   unambiguousNames(ctx) {
     const lists: [RuleFileName, string, readonly { id: string; label: string; aliases: string[] }[]][] = [
       ['zones.json', 'zones', ctx.rules.zones.zones],
@@ -93,13 +98,19 @@ const checks: Record<string, (ctx: Ctx) => void> = {
       ['screening.json', 'conditions', ctx.rules.screening.conditions],
     ];
     for (const [file, list, items] of lists) {
-      const owner = new Map<string, string>();
+      const owner = new Map<string, { id: string; name: string }>();
       items.forEach((item, i) => {
-        for (const name of new Set([item.id, item.label, ...item.aliases].map(nameKey))) {
-          const other = owner.get(name);
-          if (other !== undefined && other !== item.id)
-            err(ctx, file, `${list}[${i}]`, `"${item.id}" and "${other}" are both called "${name}"; rename one alias`);
-          else owner.set(name, item.id);
+        for (const name of [item.id, item.label, ...item.aliases]) {
+          const key = looseKey(name);
+          const other = owner.get(key);
+          if (other !== undefined && other.id !== item.id)
+            err(
+              ctx,
+              file,
+              `${list}[${i}]`,
+              `"${item.id}" is called "${name}" and "${other.id}" "${other.name}": the same name once case, punctuation and plurals are ignored; rename one`,
+            );
+          else if (!other) owner.set(key, { id: item.id, name });
         }
       });
     }
