@@ -6,7 +6,7 @@ import type { AreaAnswer } from '../intake/areas.js';
 import type { Finding, MinMax } from './types.js';
 import type { Rationale } from './rationale.js';
 import { span } from '../text/numbers.js';
-import { lookup } from './lookup.js';
+import { prepared } from './prepared.js';
 
 export interface CoursePlan {
   sessions: { count: number; min: number; max: number };
@@ -16,46 +16,44 @@ export interface CoursePlan {
   findings: Finding[];
 }
 
-/** Where a severity sits in the course's range: mild the low end, severe the high end. */
-function countFor(course: Course, severity: Severity, rules: RuleSet): number {
-  const position = rules.adjustments.sessionCount.position[severity];
-  const { min, max } = course.sessions;
-  return min + Math.ceil((max - min) * position);
-}
-
 export function planCourse(areas: readonly AreaAnswer[], rules: RuleSet, why: Rationale): CoursePlan {
-  const find = lookup(rules);
-  const picked = areas.flatMap((a) =>
-    a.concerns.map((c) => {
-      const course = find.course(find.concern(c.id).course[c.severity]);
-      return { ...c, zone: a.zone, course, count: countFor(course, c.severity, rules) };
-    }),
-  );
-  const lead = picked.reduce((a, b) => (b.count > a.count ? b : a));
-  const sessions = {
-    count: lead.count,
-    min: Math.max(...picked.map((p) => p.course.sessions.min)),
-    max: Math.max(...picked.map((p) => p.course.sessions.max)),
-  };
+  const p = prepared(rules);
+  // One pass over every concern of every area (plain loops: this runs for every batch row):
+  // the lead is the first with the highest count; the session range is the widest, the
+  // interval the overlap of every course's.
+  let lead: { id: string; severity: Severity; zone: string; course: Course; count: number } | undefined;
+  let picked = 0;
+  let min = 0;
+  let max = 0;
+  let intervalMin = -Infinity;
+  let intervalMax = Infinity;
+  const courseIds: string[] = [];
+  for (const a of areas)
+    for (const c of a.concerns) {
+      const concern = p.concern(c.id);
+      const course = concern.course[c.severity];
+      const count = concern.count[c.severity];
+      if (!lead || count > lead.count) lead = { id: c.id, severity: c.severity, zone: a.zone, course, count };
+      if (picked++ === 0 || course.sessions.min > min) min = course.sessions.min;
+      if (picked === 1 || course.sessions.max > max) max = course.sessions.max;
+      if (course.intervalWeeks.min > intervalMin) intervalMin = course.intervalWeeks.min;
+      if (course.intervalWeeks.max < intervalMax) intervalMax = course.intervalWeeks.max;
+      if (!courseIds.includes(course.id)) courseIds.push(course.id);
+    }
+  if (!lead) throw new Error('a course needs at least one concern');
+  const sessions = { count: lead.count, min, max };
+  const leadConcern = p.concern(lead.id);
+  why.add('sessions', `courses/${lead.course.id}`, `${lead.id} (${lead.severity}${areas.length > 1 ? `, ${lead.zone}` : ''}) ${leadConcern.takes[lead.severity]}`);
   why.add(
     'sessions',
-    `courses/${lead.course.id}`,
-    `${lead.id} (${lead.severity}${areas.length > 1 ? `, ${lead.zone}` : ''}) takes the ${lead.course.label.toLowerCase()} of ${span(lead.course.sessions, 'sessions')}`,
-  );
-  why.add(
-    'sessions',
-    `adjustments/${rules.adjustments.sessionCount.id}`,
-    `${lead.severity} sits at ${Math.round(rules.adjustments.sessionCount.position[lead.severity] * 100)}% of the range: ${sessions.count} sessions` +
-      (picked.length > 1 ? `; the most demanding concern${areas.length > 1 ? ' over all areas (one visit treats every area)' : ''} sets the count` : ''),
+    p.sessionCountRuleId,
+    `${p.sitsAt[lead.severity]}${sessions.count} sessions` +
+      (picked > 1 ? `; the most demanding concern${areas.length > 1 ? ' over all areas (one visit treats every area)' : ''} sets the count` : ''),
   );
 
   // The interval every concern accepts: the overlap of their ranges.
   const findings: Finding[] = [];
-  let intervalWeeks = {
-    min: Math.max(...picked.map((p) => p.course.intervalWeeks.min)),
-    max: Math.min(...picked.map((p) => p.course.intervalWeeks.max)),
-  };
-  const courseIds = [...new Set(picked.map((p) => p.course.id))];
+  let intervalWeeks = { min: intervalMin, max: intervalMax };
   if (intervalWeeks.min > intervalWeeks.max) {
     intervalWeeks = { ...lead.course.intervalWeeks };
     const message = `The courses ${courseIds.join(', ')} share no interval; using ${span(intervalWeeks, 'weeks')} from ${lead.course.id}.`;

@@ -12,7 +12,8 @@ function toDays(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function fromDays(days: number): [number, number, number] {
+/** The ISO date of a day number (the inverse of toDays). */
+export function isoOfDay(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -21,37 +22,49 @@ function fromDays(days: number): [number, number, number] {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
-function parse(iso: string): [number, number, number] {
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+/** The whole number in iso[from, to), read digit by digit (NaN for anything else, as Number() gives). */
+function digits(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = iso.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number(iso.slice(from, to));
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Days since 1970-01-01 of an ISO date. Per batch row this runs a few times: no slices, no arrays. */
+export function dayNumber(iso: string): number {
+  return toDays(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10));
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-function format([y, m, d]: [number, number, number]): string {
-  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+function format(y: number, m: number, d: number): string {
+  return `${y >= 1000 ? String(y) : String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
 }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const monthLength = (y: number, m: number) => (m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+const monthLength = (y: number, m: number) => (m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 
 export function addDays(iso: string, days: number): string {
-  return format(fromDays(toDays(...parse(iso)) + days));
+  return isoOfDay(dayNumber(iso) + days);
 }
 
 /** Adds calendar months, keeping the day where it exists (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = parse(iso);
-  const index = y * 12 + (m - 1) + months;
+  const y = digits(iso, 0, 4);
+  const index = y * 12 + (digits(iso, 5, 7) - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  return format([year, month, Math.min(d, monthLength(year, month))]);
+  return format(year, month, Math.min(digits(iso, 8, 10), monthLength(year, month)));
 }
 
 /** Whole days from a to b (negative when b is earlier). */
 export function daysBetween(a: string, b: string): number {
-  return toDays(...parse(b)) - toDays(...parse(a));
+  return dayNumber(b) - dayNumber(a);
 }
 
 export const laterOf = (a: string, b: string): string => (a >= b ? a : b);

@@ -8,7 +8,7 @@ import { ROMAN } from '../rules/vocabulary.js';
 import type { Finding, Status } from './types.js';
 import { addDays } from './dates.js';
 import type { Rationale } from './rationale.js';
-import { lookup } from './lookup.js';
+import { prepared, type PreparedCondition } from './prepared.js';
 
 /** "Cheeks, Forehead and Neck" */
 function listing(items: readonly string[]): string {
@@ -18,7 +18,7 @@ function listing(items: readonly string[]): string {
 export interface ScreeningResult {
   findings: Finding[];
   /** Zones an in-area condition holds back: not treated now, whatever their depth. */
-  heldBack: Map<string, { code: string; message: string }>;
+  heldBack: ReadonlyMap<string, { code: string; message: string }>;
   /** Conditions that rule numbing cream out. */
   noNumbingCodes: string[];
   earliestStart: string | null;
@@ -28,55 +28,71 @@ export interface ScreeningResult {
   depthDeltaRuleId: string | undefined;
 }
 
+/** The zones an in-area condition was named with ("active-acne@cheeks"), if any. */
+function namedZones(intake: Intake, id: string): string[] | undefined {
+  for (const cz of intake.conditionZones) if (cz.id === id) return cz.zones;
+  return undefined;
+}
+
+const NO_HOLDS: ReadonlyMap<string, { code: string; message: string }> = new Map();
+
 export function screen(intake: Intake, rules: RuleSet, today: string, why: Rationale): ScreeningResult {
+  const p = prepared(rules);
   const findings: Finding[] = [];
   let deferWeeks = 0;
   let noNumbingCream = false;
   const downtimeExtra = { min: 0, max: 0 };
-
-  const conditions = intake.conditions.map((id) => lookup(rules).condition(id));
-  const label = (zone: string) => lookup(rules).zone(zone).label;
-  const zonesFor = (id: string) => intake.conditionZones.find((cz) => cz.id === id)?.zones;
+  const conditions: PreparedCondition[] = [];
+  for (const id of intake.conditions) conditions.push(p.condition(id));
 
   // Held back first: whether any zone is left decides how every in-area finding reads.
-  const heldBack = new Map<string, { code: string; message: string }>();
-  const holds = conditions.filter((c) => c.inArea && c.outcome === 'block');
-  for (const c of holds)
-    for (const zone of zonesFor(c.id) ?? intake.zones) if (!heldBack.has(zone)) heldBack.set(zone, { code: c.id, message: c.message });
-  const treated = intake.zones.filter((z) => !heldBack.has(z));
+  // (A map only when something is held back: most rows hold nothing back.)
+  let holds: Map<string, { code: string; message: string }> | undefined;
+  for (const { rule: c } of conditions) {
+    if (!(c.inArea && c.outcome === 'block')) continue;
+    holds ??= new Map();
+    for (const zone of namedZones(intake, c.id) ?? intake.zones) if (!holds.has(zone)) holds.set(zone, { code: c.id, message: c.message });
+  }
+  const heldBack = holds ?? NO_HOLDS;
+  const treated = heldBack.size === 0 ? intake.zones : intake.zones.filter((z) => !heldBack.has(z));
   const noneLeft = treated.length === 0;
 
   const noNumbingCodes: string[] = [];
-  for (const c of conditions) {
-    const named = zonesFor(c.id);
-    let zones: string[] | undefined;
-    if (c.onlyZones) {
-      const planned = (noneLeft ? intake.zones : treated).filter((z) => c.onlyZones!.includes(z));
-      if (planned.length === 0) {
-        why.add('findings', `screening/${c.id}`, `${c.id} applies only with ${c.onlyZones.join(', ')}, which is not ${noneLeft ? 'planned' : 'treated'}`);
-        continue;
+  for (const { rule: c, ruleId, plain } of conditions) {
+    // Most conditions read as the rules word them, whatever the row: one shared finding.
+    let finding = plain;
+    if (!finding) {
+      const named = namedZones(intake, c.id);
+      let zones: string[] | undefined;
+      if (c.onlyZones) {
+        const planned = (noneLeft ? intake.zones : treated).filter((z) => c.onlyZones!.includes(z));
+        if (planned.length === 0) {
+          why.add('findings', ruleId, `${c.id} applies only with ${c.onlyZones.join(', ')}, which is not ${noneLeft ? 'planned' : 'treated'}`);
+          continue;
+        }
+        zones = planned;
       }
-      zones = planned;
-    }
-    if (c.inArea) zones = named ?? [...intake.zones];
-    let outcome = c.outcome;
-    let message = c.message;
-    let clientMessage = c.clientMessage ?? c.message;
-    if (c.inArea && c.outcome === 'block') {
-      if (!noneLeft) {
-        // Some zones are still treated: for the plan this is a change, not a block.
-        outcome = 'modify';
-        const held = listing(zones!.map(label));
-        message = `${message} Held back: ${held} (not treated now); the other zones are planned.`;
-        clientMessage = `${clientMessage} ${held}: not treated for now; the other areas go ahead as planned.`;
-      } else if (!named && intake.zones.length > 1) {
-        const example = `${c.id}@${intake.zones[0]}`;
-        message = `${message} Every zone is held back because no zone was named; if it is in one area only, name it (e.g. ${example}) to hold back that zone alone.`;
+      if (c.inArea) zones = named ?? [...intake.zones];
+      let outcome = c.outcome;
+      let message = c.message;
+      let clientMessage = c.clientMessage ?? c.message;
+      if (c.inArea && c.outcome === 'block') {
+        if (!noneLeft) {
+          // Some zones are still treated: for the plan this is a change, not a block.
+          outcome = 'modify';
+          const held = listing(zones!.map((zone) => p.zone(zone).rule.label));
+          message = `${message} Held back: ${held} (not treated now); the other zones are planned.`;
+          clientMessage = `${clientMessage} ${held}: not treated for now; the other areas go ahead as planned.`;
+        } else if (!named && intake.zones.length > 1) {
+          const example = `${c.id}@${intake.zones[0]}`;
+          message = `${message} Every zone is held back because no zone was named; if it is in one area only, name it (e.g. ${example}) to hold back that zone alone.`;
+        }
       }
-    }
-    if (c.outcome === 'defer' && c.deferWeeks) {
-      deferWeeks = Math.max(deferWeeks, c.deferWeeks);
-      message += ` Earliest start ${addDays(today, Math.round(c.deferWeeks * 7))}.`;
+      if (c.outcome === 'defer' && c.deferWeeks) {
+        deferWeeks = Math.max(deferWeeks, c.deferWeeks);
+        message += ` Earliest start ${addDays(today, Math.round(c.deferWeeks * 7))}.`;
+      }
+      finding = zones ? { code: c.id, outcome, message, zones, clientMessage, ruleId } : { code: c.id, outcome, message, clientMessage, ruleId };
     }
     if (c.noNumbingCream) {
       noNumbingCream = true;
@@ -86,45 +102,26 @@ export function screen(intake: Intake, rules: RuleSet, today: string, why: Ratio
       downtimeExtra.min += c.downtimeExtraDays.min;
       downtimeExtra.max += c.downtimeExtraDays.max;
     }
-    findings.push({ code: c.id, outcome, message, ...(zones ? { zones } : {}), clientMessage, ruleId: `screening/${c.id}` });
+    findings.push(finding);
   }
 
   const age = rules.adjustments.age;
-  const ageRule = `adjustments/${age.id}`;
-  if (intake.age === null)
-    findings.push({ code: 'age-not-recorded', outcome: 'caution', message: age.missingMessage, clientMessage: age.missingMessage, ruleId: ageRule });
-  else if (intake.age < age.minYears)
-    findings.push({ code: 'age-under-minimum', outcome: 'block', message: age.blockMessage, clientMessage: age.blockMessage, ruleId: ageRule });
-  else if (intake.age < age.cautionBelowYears)
-    findings.push({ code: 'age-young-adult', outcome: 'caution', message: age.cautionMessage, clientMessage: age.cautionMessage, ruleId: ageRule });
+  if (intake.age === null) findings.push(p.age.missing);
+  else if (intake.age < age.minYears) findings.push(p.age.under);
+  else if (intake.age < age.cautionBelowYears) findings.push(p.age.young);
 
-  let depthDeltaMm = 0;
-  let depthDeltaRuleId: string | undefined;
-  for (const adj of rules.adjustments.fitzpatrick) {
-    if (!adj.types.includes(intake.fitzpatrick)) continue;
-    depthDeltaMm += adj.depthDeltaMm;
-    depthDeltaRuleId = adj.id;
-    findings.push({
-      code: adj.id,
-      outcome: adj.outcome,
-      message: adj.message,
-      clientMessage: [...adj.before, ...adj.after].join(' ') || adj.message,
-      ruleId: `adjustments/${adj.id}`,
-    });
-  }
+  const skin = p.skinType(intake.fitzpatrick);
+  for (const f of skin.findings) findings.push(f);
 
   if (intake.start !== null && intake.start < today) {
     const message = `The start date ${intake.start} is before today (${today}): check it; sessions are dated from it as given.`;
     findings.push({ code: 'start-in-past', outcome: 'caution', message, clientMessage: message, ruleId: 'screening' });
   }
 
-  if (!intake.screened) {
-    const message = 'Screening not completed: ask every screening question before the first session.';
-    findings.push({ code: 'unscreened', outcome: 'caution', message, clientMessage: 'Your practitioner will complete the health questions before the first session.', ruleId: 'screening' });
-  }
+  if (!intake.screened) findings.push(p.unscreened);
 
   const earliestStart = deferWeeks > 0 ? addDays(today, Math.round(deferWeeks * 7)) : null;
-  return { findings, heldBack, noNumbingCodes, earliestStart, noNumbingCream, downtimeExtra, depthDeltaMm, depthDeltaRuleId };
+  return { findings, heldBack, noNumbingCodes, earliestStart, noNumbingCream, downtimeExtra, depthDeltaMm: skin.depthDeltaMm, depthDeltaRuleId: skin.depthDeltaRuleId };
 }
 
 /** not-eligible > needs-clearance > unscreened > ready (the contract's precedence). */
