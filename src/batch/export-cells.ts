@@ -53,9 +53,11 @@ export function exportCells(columns: Columns, table: ScreeningTable, options: Ex
   const reads = joined.length > 0 || conditionColumns.length > 0 || medications.length > 0 || dob !== undefined || startAt !== undefined || (!columns.screeningAnswers && screenedAt !== undefined);
   if (!reads) return () => NONE;
 
+  // (No closure per row: the bundle's keep-names wraps each one, and this runs per row.)
+  let problems: RowProblem[] | undefined;
+  const problem = (at: number, message: string) => (problems ??= []).push({ column: header[at]!, message });
   return (record, raw) => {
-    let problems: RowProblem[] | undefined;
-    const problem = (at: number, message: string) => (problems ??= []).push({ column: header[at]!, message });
+    problems = undefined;
     const r = raw as Record<string, unknown>;
 
     for (const [field, ats] of joined) {
