@@ -59,13 +59,17 @@ export type IntakeShape = z.infer<ReturnType<typeof intakeShape>>;
 /** The fields normalise knows; a raw intake with any other goes the slow way. */
 const KNOWN = new Set<string>(['client', 'concerns', 'severity', 'zones', 'fitzpatrick', 'painTolerance', 'age', 'conditions', 'screened', 'start', 'device']);
 
-/** Per-cell results, remembered: an export repeats the same few hundred cell texts. */
+/**
+ * Per-cell results, remembered: an export repeats the same few hundred cell texts. The
+ * reading is given once, so a lookup makes no closure per row.
+ */
 class Memo<T> {
   private readonly map = new Map<string, T>();
-  get(text: string, make: (text: string) => T): T {
+  constructor(private readonly make: (text: string) => T) {}
+  get(text: string): T {
     let v = this.map.get(text);
     if (v === undefined && !this.map.has(text)) {
-      v = make(text);
+      v = this.make(text);
       // Bounded, so memory stays flat on a file of all-different cells.
       if (this.map.size >= 4096) this.map.clear();
       this.map.set(text, v);
@@ -111,7 +115,6 @@ function buildNormaliser(rules: RuleSet): Normaliser {
   const fitsZone = new Map(rules.concerns.concerns.map((c) => [c.id, new Set(zonesForConcern(rules, c.id))]));
 
   type ConcernItem = { id: string; severity: Severity | undefined };
-  const concernsMemo = new Memo<Parsed<ConcernItem[]>>();
   const concernsOf = (text: string): Parsed<ConcernItem[]> => {
     const out: ConcernItem[] = [];
     for (const item of splitItems([text])) {
@@ -130,29 +133,43 @@ function buildNormaliser(rules: RuleSet): Normaliser {
     }
     return out.length ? out : FAIL;
   };
-  const idsOf = (index: Map<string, string>) => {
-    const memo = new Memo<Parsed<string[]>>();
-    return (text: string) =>
-      memo.get(text, (t) => {
-        const ids: string[] = [];
-        for (const item of splitItems([t])) {
-          const id = index.get(nameKey(item));
-          if (id === undefined) return FAIL;
-          if (!ids.includes(id)) ids.push(id);
-        }
-        return ids;
-      });
+  const concernsMemo = new Memo(concernsOf);
+  const idsOf = (index: Map<string, string>) => (text: string) => {
+    const ids: string[] = [];
+    for (const item of splitItems([text])) {
+      const id = index.get(nameKey(item));
+      if (id === undefined) return FAIL;
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
   };
-  const zonesOf = idsOf(zoneIndex);
+  const zonesMemo = new Memo(idsOf(zoneIndex));
   const conditionIdsOf = idsOf(conditionIndex);
-  const fitzMemo = new Memo<Parsed<number>>();
-  const fitzOf = (text: string) =>
-    fitzMemo.get(text, (t) => {
-      const s = t.trim().toUpperCase().replace(/^(FITZPATRICK|TYPE|FST)\s*/, '');
-      const roman = (ROMAN as readonly string[]).indexOf(s);
-      return roman >= 0 ? roman + 1 : /^[1-6]$/.test(s) ? Number(s) : FAIL;
-    });
-  const textMemo = new Memo<unknown>();
+  // "none" alone means no conditions.
+  const conditionsMemo = new Memo((text) => {
+    const items = splitItems([text]);
+    return items.length === 1 && NONE_KEYS.has(nameKey(items[0]!)) ? [] : conditionIdsOf(text);
+  });
+  const fitzMemo = new Memo((t): Parsed<number> => {
+    const s = t.trim().toUpperCase().replace(/^(FITZPATRICK|TYPE|FST)\s*/, '');
+    const roman = (ROMAN as readonly string[]).indexOf(s);
+    return roman >= 0 ? roman + 1 : /^[1-6]$/.test(s) ? Number(s) : FAIL;
+  });
+  const severityMemo = new Memo((t): Parsed<Severity> => severityWord(nameKey(t)) ?? FAIL);
+  const painMemo = new Memo((t): Parsed<PainTolerance> => {
+    const key = nameKey(t);
+    const value = key === 'medium' || key === 'average' ? 'normal' : key;
+    return (PAIN_TOLERANCES as readonly string[]).includes(value) ? (value as PainTolerance) : FAIL;
+  });
+  const ageMemo = new Memo((t): Parsed<number> => {
+    const digits = t.trim().replace(/\s*(years?|yrs?|y)$/i, '');
+    return /^\d{1,3}$/.test(digits) ? Number(digits) : FAIL;
+  });
+  const startMemo = new Memo((t): Parsed<string> => {
+    const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t.trim());
+    return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : FAIL;
+  });
+  const deviceMemo = new Memo((t): Parsed<string> => deviceIndex.get(nameKey(t)) ?? FAIL);
 
   /** One list answer as a single string (batch hands in one cell; flags may hand several). */
   const joined = (v: readonly string[] | undefined): string | undefined => (v === undefined ? undefined : v.length === 1 ? v[0] : v.join('|'));
@@ -164,14 +181,15 @@ function buildNormaliser(rules: RuleSet): Normaliser {
     const concernText = joined(raw.concerns);
     const zoneText = joined(raw.zones);
     if (blankList(concernText) || blankList(zoneText) || blank(raw.fitzpatrick)) return undefined;
-    const concerns = concernsMemo.get(concernText!, concernsOf);
-    const zones = zonesOf(zoneText!);
+    const concerns = concernsMemo.get(concernText!);
+    const zones = zonesMemo.get(zoneText!);
     if (!concerns || !zones) return undefined;
 
     let severity: Severity | undefined;
     if (!blank(raw.severity)) {
-      severity = severityWord(nameKey(String(raw.severity)));
-      if (!severity) return undefined;
+      const sev = severityMemo.get(String(raw.severity));
+      if (sev === FAIL) return undefined;
+      severity = sev;
     }
     const resolved: Intake['concerns'] = [];
     for (const c of concerns) {
@@ -189,36 +207,29 @@ function buildNormaliser(rules: RuleSet): Normaliser {
     if (resolved.length > 1 && zones.length > 1) return undefined;
     const areas = zones.map((zone) => ({ zone, concerns: resolved.filter((c) => fitsZone.get(c.id)!.has(zone)) }));
 
-    const fitzpatrick = typeof raw.fitzpatrick === 'number' ? raw.fitzpatrick : fitzOf(String(raw.fitzpatrick));
+    const fitzpatrick = typeof raw.fitzpatrick === 'number' ? raw.fitzpatrick : fitzMemo.get(String(raw.fitzpatrick));
     if (fitzpatrick === FAIL) return undefined;
 
     let painTolerance: PainTolerance = 'normal';
     if (!blank(raw.painTolerance)) {
-      const key = nameKey(raw.painTolerance!);
-      const value = key === 'medium' || key === 'average' ? 'normal' : key;
-      if (!(PAIN_TOLERANCES as readonly string[]).includes(value)) return undefined;
-      painTolerance = value as PainTolerance;
+      const pain = painMemo.get(raw.painTolerance!);
+      if (pain === FAIL) return undefined;
+      painTolerance = pain;
     }
 
     let age: number | null = null;
     if (!blank(raw.age)) {
-      if (typeof raw.age === 'number') age = raw.age;
-      else {
-        const t = textMemo.get(`age\u0000${raw.age}`, () => String(raw.age).trim().replace(/\s*(years?|yrs?|y)$/i, '')) as string;
-        if (!/^\d{1,3}$/.test(t)) return undefined;
-        age = Number(t);
-      }
+      const years = typeof raw.age === 'number' ? raw.age : ageMemo.get(String(raw.age));
+      if (years === FAIL) return undefined;
+      age = years;
     }
 
     let conditions: string[] = [];
     const conditionText = joined(raw.conditions);
     if (!blankList(conditionText)) {
-      const items = splitItems(raw.conditions!);
-      if (!(items.length === 1 && NONE_KEYS.has(nameKey(items[0]!)))) {
-        const ids = conditionIdsOf(conditionText!);
-        if (!ids) return undefined;
-        conditions = ids;
-      }
+      const ids = conditionsMemo.get(conditionText!);
+      if (!ids) return undefined;
+      conditions = ids;
     }
 
     let screened = false;
@@ -230,16 +241,14 @@ function buildNormaliser(rules: RuleSet): Normaliser {
 
     let start: string | null = null;
     if (!blank(raw.start)) {
-      const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(raw.start!.trim());
-      if (!m) return undefined;
-      start = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+      start = startMemo.get(raw.start!);
+      if (start === FAIL) return undefined;
     }
 
     let device: string | null = null;
     if (!blank(raw.device)) {
-      const id = deviceIndex.get(nameKey(raw.device!));
-      if (id === undefined) return undefined;
-      device = id;
+      device = deviceMemo.get(raw.device!);
+      if (device === FAIL) return undefined;
     }
 
     const candidate = {
