@@ -31,25 +31,53 @@ const range = (r: MinMax): string => (r.min === r.max ? String(r.min) : `${r.min
 
 /** One plan as a CSV row, in PLAN_COLUMNS order. */
 export function planCells(plan: Plan, line: number): string[] {
+  const last = plan.schedule[plan.schedule.length - 1];
   return [
     plan.client ?? '',
     plan.status,
     String(plan.sessions.count),
     range(plan.intervalWeeks),
-    // Only depths to use: a held-back zone is in held_back instead.
-    plan.zones.filter((z) => z.treated).map((z) => `${z.zone}:${z.depthMm}`).join('|'),
+    zoneCells(plan.zones),
     plan.numbing.recommended ? 'yes' : 'no',
     range(plan.downtimeDays),
     plan.schedule[0]?.date ?? '',
-    plan.schedule.at(-1)?.date ?? '',
-    plan.findings.map((f) => f.code).join('|'),
-    plan.concerns.map((c) => `${c.id}=${c.severity}`).join('|'),
+    last?.date ?? '',
+    codes(plan.findings),
+    concernCells(plan.concerns),
     plan.review?.date ?? '',
     plan.earliestStart ?? '',
     String(line),
-    plan.zones.flatMap((z) => (z.heldBack ? [`${z.zone}:${z.heldBack.code}`] : [])).join('|'),
+    heldBackCells(plan.zones),
     plan.suggestedStart ?? '',
   ];
+}
+
+// The list cells, built with plain loops (no filter/map/join arrays): they run for every
+// planned row.
+
+/** "cheeks:1.5|nose:1.25": only depths to use; a held-back zone is in held_back instead. */
+function zoneCells(zones: Plan['zones']): string {
+  let out = '';
+  for (const z of zones) if (z.treated) out += `${out ? '|' : ''}${z.zone}:${z.depthMm}`;
+  return out;
+}
+
+function heldBackCells(zones: Plan['zones']): string {
+  let out = '';
+  for (const z of zones) if (z.heldBack) out += `${out ? '|' : ''}${z.zone}:${z.heldBack.code}`;
+  return out;
+}
+
+function codes(findings: Plan['findings']): string {
+  let out = '';
+  for (let i = 0; i < findings.length; i++) out += i ? `|${findings[i]!.code}` : findings[i]!.code;
+  return out;
+}
+
+function concernCells(concerns: Plan['concerns']): string {
+  let out = '';
+  for (let i = 0; i < concerns.length; i++) out += `${i ? '|' : ''}${concerns[i]!.id}=${concerns[i]!.severity}`;
+  return out;
 }
 
 /** The same JSON as `plan --format json`, on one line. */

@@ -5,7 +5,7 @@
 // A row's answers take the fast way first (intake/normalise.ts: plain code, then one
 // compiled zod schema); only a row it cannot take goes through parseIntake, which gives the
 // same intake or the messages the row is rejected with.
-import type { IntakeIssue, RawIntake } from '../intake/schema.js';
+import type { IntakeResult, RawIntake } from '../intake/schema.js';
 import { parseIntake } from '../intake/schema.js';
 import { normaliser } from '../intake/normalise.js';
 import { outsideStartWindow } from '../intake/date-window.js';
@@ -18,17 +18,14 @@ import { describeProblems, extraCells, issueProblems, rowReader, type RowProblem
 import { exportCells, noScreeningAnswersFinding, type ExportOptions } from './export-cells.js';
 import { screeningTable } from './screening-cells.js';
 
-export type RowOutcome = { ok: true; plan: Plan } | { ok: false; issues: IntakeIssue[] };
-
-/** One row's answers -> a plan or the reasons it was rejected: the intake, then plan. */
-export function rowPlanner(rules: RuleSet, today: string): (raw: RawIntake) => RowOutcome {
+/** One row's answers -> the intake, or the reasons it was rejected. */
+export function rowIntake(rules: RuleSet, today: string): (raw: RawIntake) => IntakeResult {
   const fast = normaliser(rules);
   return (raw) => {
     const intake = fast(raw);
     // A start outside the planning window goes the slow way, which says so.
-    if (intake && (intake.start === null || !outsideStartWindow(intake.start, today))) return { ok: true, plan: plan(intake, rules, today) };
-    const parsed = parseIntake(raw, rules, today);
-    return parsed.ok ? { ok: true, plan: plan(parsed.intake, rules, today) } : parsed;
+    if (intake && (intake.start === null || !outsideStartWindow(intake.start, today))) return { ok: true, intake };
+    return parseIntake(raw, rules, today);
   };
 }
 
@@ -39,18 +36,19 @@ export type RowResult = { plan: Plan; error?: undefined } | { plan?: undefined; 
 export function rowHandler(columns: Columns, rules: RuleSet, options: ExportOptions): (record: readonly string[]) => RowResult {
   const readRow = rowReader(columns);
   const readExport = exportCells(columns, screeningTable(rules), options);
-  const planRow = rowPlanner(rules, options.today);
+  const intakeOf = rowIntake(rules, options.today);
   return (record) => {
     const extra = extraCells(record, columns.header);
     const raw = readRow(record);
     const extras = readExport(record, raw);
-    const outcome = planRow(raw);
-    if (!extra && !extras.problems.length && outcome.ok) {
-      if (extras.noScreeningAnswers) outcome.plan.findings.push({ ...noScreeningAnswersFinding });
-      return { plan: outcome.plan };
+    const read = intakeOf(raw);
+    if (!extra && !extras.problems.length && read.ok) {
+      const planned = plan(read.intake, rules, options.today);
+      if (extras.noScreeningAnswers) planned.findings.push({ ...noScreeningAnswersFinding });
+      return { plan: planned };
     }
-    // Every problem of the row together, so one fix of the file fixes it.
-    const problems: RowProblem[] = [...(extra ? [extra] : []), ...extras.problems, ...(outcome.ok ? [] : issueProblems(outcome.issues, columns))];
+    // Every problem of the row together, so one fix of the file fixes it (a row with one is not planned).
+    const problems: RowProblem[] = [...(extra ? [extra] : []), ...extras.problems, ...(read.ok ? [] : issueProblems(read.issues, columns))];
     return { error: describeProblems(problems) };
   };
 }
