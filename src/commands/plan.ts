@@ -96,7 +96,7 @@ export async function runPlan(options: PlanOptions): Promise<void> {
       process.env.NO_COLOR = '1';
       delete process.env.FORCE_COLOR;
     }
-    raw = await consult(raw, rules, { output: promptOutput });
+    raw = await consult(raw, rules, { output: promptOutput, today: today() });
     result = parseIntake(raw, rules, day);
     consulted = true;
     if (!result.ok) throw new UserError(issueLines(result.issues, raw, rules).join('\n'));

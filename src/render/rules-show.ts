@@ -115,6 +115,7 @@ export function renderRulesText(rules: RuleSet, options: RulesShowOptions = {}):
         c.onlyZones ? `only for ${c.onlyZones.join(', ')}` : '',
         c.downtimeExtraDays ? `+${span(c.downtimeExtraDays, 'days')} downtime` : '',
         c.noNumbingCream ? 'no numbing cream' : '',
+        c.inArea ? `in one area: ${c.id}@<zone> holds back that zone only` : '',
       ].filter(Boolean);
       out.push(...hang(`    ${c.id.padEnd(conditionWidth)}  `, `${c.label}${extras.length ? ` (${extras.join('; ')})` : ''}`, width));
     }
