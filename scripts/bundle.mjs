@@ -48,6 +48,7 @@ await build({
   platform: 'node',
   target: 'node20',
   keepNames: true,
+  minify: true,
   external: ['libsql'],
   define: { NEEDLEPLAN_BUNDLED: 'true' },
   // Some CommonJS packages call require(); give the ESM chunks one.

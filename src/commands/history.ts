@@ -4,6 +4,7 @@
 import { UserError } from '../errors.js';
 import { emit } from '../shell/atomic-write.js';
 import { chalkPaint, useColor } from '../shell/color.js';
+import { textWidth } from '../shell/width.js';
 import { withRecords } from '../records/open.js';
 import { FORMAT_INFO, loadRenderer, type Format } from '../render/index.js';
 import { renderHistory, type HistoryFormat } from '../render/history.js';
@@ -70,7 +71,7 @@ export async function runShow(clientName: string, options: ShowOptions): Promise
   const unavailable = FORMAT_INFO[options.format].unavailable?.(plan);
   if (unavailable) throw new UserError(`--format ${options.format}: ${unavailable}`);
   const paint = color ? await chalkPaint() : undefined;
-  emit(render(plan, { color, explain: options.explain ?? false, saved: active, timestamp: nowInstant(), ...(paint ? { paint } : {}) } as Parameters<typeof render>[1]), options.output);
+  emit(render(plan, { color, explain: options.explain ?? false, saved: active, timestamp: nowInstant(), width: toStdout ? textWidth(process.stdout) : 80, ...(paint ? { paint } : {}) } as Parameters<typeof render>[1]), options.output);
 }
 
 export interface ForgetOptions {

@@ -8,6 +8,7 @@ import { assertOutside } from '../shell/paths.js';
 import { emit } from '../shell/atomic-write.js';
 import { issueLines } from './intake-flags.js';
 import { chalkPaint, useColor } from '../shell/color.js';
+import { textWidth } from '../shell/width.js';
 import { nowInstant, today } from '../shell/today.js';
 import { parseIntake, type RawIntake } from '../intake/schema.js';
 import { plan } from '../engine/plan.js';
@@ -95,7 +96,7 @@ export async function runPlan(options: PlanOptions): Promise<void> {
       process.env.NO_COLOR = '1';
       delete process.env.FORCE_COLOR;
     }
-    raw = await consult(raw, rules, { output: promptOutput });
+    raw = await consult(raw, rules, { output: promptOutput, today: today() });
     result = parseIntake(raw, rules, day);
     consulted = true;
     if (!result.ok) throw new UserError(issueLines(result.issues, raw, rules).join('\n'));
@@ -108,7 +109,8 @@ export async function runPlan(options: PlanOptions): Promise<void> {
   const color = toStdout && useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const render = await loadRenderer(format);
   const paint = color && format === 'text' ? await chalkPaint() : undefined;
-  const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), saved: options.save ?? false, ...(paint ? { paint } : {}) };
+  const width = toStdout ? textWidth(process.stdout) : 80;
+  const renderOptions: TextOptions = { color, explain: options.explain ?? false, timestamp: nowInstant(), saved: options.save ?? false, width, ...(paint ? { paint } : {}) };
   // Rule text and the client's name are shown, never run: in every format read by a person
   // (or a calendar), control characters become \xNN; JSON escapes them itself, FHIR drops them.
   const text = render(format === 'json' || format === 'fhir' ? p : mapStrings(p), renderOptions);
@@ -123,7 +125,7 @@ export async function runPlan(options: PlanOptions): Promise<void> {
     const { offerSave } = await import('../consult/save.js');
     const { renderSummary } = await import('../render/summary.js');
     // The plan may have scrolled the status away: the decision on one screen, then save.
-    promptOutput.write(`\n${renderSummary(p)}\n`);
+    promptOutput.write(`\n${renderSummary(p, textWidth(promptOutput))}\n`);
     await offerSave(p, { output: promptOutput, protectedFolders: readFolders, ...(options.save ? {} : { saveToRecords }) });
   }
 }

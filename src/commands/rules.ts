@@ -8,6 +8,7 @@ import { BUILTIN_ORIGIN, BUILTIN_RULES_DIR, RULE_FILE_NAMES } from '../rules/loa
 import { problemCounts, problemLines, rulesError } from '../rules/load/problems.js';
 import { renderRulesJson, renderRulesText } from '../render/rules-show.js';
 import { chalkPaint, useColor } from '../shell/color.js';
+import { textWidth } from '../shell/width.js';
 import { UserError } from '../errors.js';
 import { rulesDir } from '../shell/rules-dir.js';
 import { mapStrings, printable } from '../text/escape.js';
@@ -59,7 +60,7 @@ export async function runRulesShow(given: string | undefined, options: RulesShow
   }
   const color = useColor({ flag: options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) });
   const paint = color ? await chalkPaint() : undefined;
-  process.stdout.write(renderRulesText(mapStrings(rules), { own, ...(paint ? { paint } : {}) }));
+  process.stdout.write(renderRulesText(mapStrings(rules), { own, width: textWidth(process.stdout), ...(paint ? { paint } : {}) }));
   if (problems.length)
     process.stderr.write(`needleplan: ${problemCounts(problems)} in these rules; see them with: needleplan rules validate${dir === undefined ? '' : ` ${dir}`}\n`);
 }

@@ -27,6 +27,8 @@ import {
 export interface ConsultContext {
   /** Where prompts are drawn: stderr when stdout is a pipe, so the plan stays clean. */
   output?: NodeJS.WritableStream;
+  /** The planning day: a first-session date outside its window is refused at the prompt. */
+  today?: string;
 }
 
 /** The parts of a consultation the summary offers to change, in the order they are asked. */
@@ -46,7 +48,7 @@ export async function consult(raw: RawIntake, rules: RuleSet, ctx: ConsultContex
   const context = ctx.output ? { output: ctx.output } : undefined;
   const answers: RawIntake = { ...raw };
   /** The schema's verdict on one answer, in the form inquirer's `validate` wants. */
-  const valid = (field: IntakeField, value: unknown): true | string => checkAnswer(field, value, rules) ?? true;
+  const valid = (field: IntakeField, value: unknown): true | string => checkAnswer(field, value, rules, ctx.today) ?? true;
   /** Cross-field problems (a concern that fits none of the zones) for the answers so far. */
   const fits = (draft: RawIntake): true | string => {
     const r = parseIntake(draft, rules);

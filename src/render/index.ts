@@ -16,6 +16,8 @@ export interface RenderOptions {
   timestamp?: string;
   /** The plan is a client's active course in the records (FHIR: CarePlan.status active, not draft). */
   saved?: boolean;
+  /** Columns the text formats wrap to: the terminal's, 80 when not a terminal (the shell decides). */
+  width?: number;
 }
 
 export type Renderer = (plan: Plan, options: RenderOptions) => string;

@@ -16,9 +16,10 @@ export interface RulesShowOptions {
   paint?: Paint;
   /** Files a clinic folder supplied itself (the rest are built-in). */
   own?: readonly string[];
+  /** Columns to wrap to (the terminal's; 80 when not a terminal). */
+  width?: number;
 }
 
-const WIDTH = 80;
 const SEVERITIES: readonly Severity[] = ['mild', 'moderate', 'severe'];
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
@@ -49,28 +50,31 @@ function course(rules: RuleSet, id: string, severity: Severity) {
 
 export function renderRulesText(rules: RuleSet, options: RulesShowOptions = {}): string {
   const paint = options.paint ?? plain;
+  const width = options.width ?? 80;
   const out: string[] = [];
-  const heading = (text: string) => out.push('', paint.bold(text));
+  const heading = (text: string) => out.push('', ...wrapWords(text, width).map((line) => paint.bold(line)));
   const device = rules.devices.devices.find((d) => d.id === rules.ruleset.device)!;
 
   out.push(paint.bold(`${rules.ruleset.name}, rules version ${rules.ruleset.version}`));
-  out.push(`  Fingerprint  ${rules.sha256}`);
+  // The hash is one word: on a line of its own when the row would be too wide, never cut.
+  const fingerprint = `  Fingerprint  ${rules.sha256}`;
+  out.push(...(fingerprint.length <= width ? [fingerprint] : ['  Fingerprint', `    ${rules.sha256}`]));
   const own = options.own ?? [];
-  out.push(...hang('  From         ', rules.origin === 'built-in' ? 'the rules built into needleplan' : `${rules.origin}${own.length ? ` (own files: ${own.join(', ')}; the rest built-in)` : ''}`, WIDTH));
+  out.push(...hang('  From         ', rules.origin === 'built-in' ? 'the rules built into needleplan' : `${rules.origin}${own.length ? ` (own files: ${own.join(', ')}; the rest built-in)` : ''}`, width));
   for (const d of rules.devices.devices)
     out.push(
       ...hang(
         `  ${d === rules.devices.devices[0] ? 'Devices' : ''}`.padEnd(15),
         `${d.id}: ${d.name}, ${span(d.depthMm, 'mm')} in ${fmt(d.stepMm)} mm steps${d === device ? ' (default)' : ''}`,
-        WIDTH,
+        width,
       ),
     );
 
   heading('Concerns by severity (depth before zone caps and skin-type adjustments)');
   const concernRows: string[][] = [];
   const idWidth = Math.max(...rules.concerns.concerns.map((c) => c.id.length));
-  // "Applies to" wraps down the concern's three rows so the table fits 80 columns.
-  const appliesWidth = Math.max(20, WIDTH - (2 + idWidth + 2 + 8 + 2 + 7 + 2 + 8 + 2 + 9 + 2));
+  // "Applies to" wraps down the concern's three rows so the table fits the width.
+  const appliesWidth = Math.max(20, width - (2 + idWidth + 2 + 8 + 2 + 7 + 2 + 8 + 2 + 9 + 2));
   for (const c of rules.concerns.concerns) {
     const applies = wrapWords(whereItApplies(rules, c), appliesWidth);
     const rows = Math.max(SEVERITIES.length, applies.length);
@@ -111,14 +115,15 @@ export function renderRulesText(rules: RuleSet, options: RulesShowOptions = {}):
         c.onlyZones ? `only for ${c.onlyZones.join(', ')}` : '',
         c.downtimeExtraDays ? `+${span(c.downtimeExtraDays, 'days')} downtime` : '',
         c.noNumbingCream ? 'no numbing cream' : '',
+        c.inArea ? `in one area: ${c.id}@<zone> holds back that zone only` : '',
       ].filter(Boolean);
-      out.push(...hang(`    ${c.id.padEnd(conditionWidth)}  `, `${c.label}${extras.length ? ` (${extras.join('; ')})` : ''}`, WIDTH));
+      out.push(...hang(`    ${c.id.padEnd(conditionWidth)}  `, `${c.label}${extras.length ? ` (${extras.join('; ')})` : ''}`, width));
     }
   }
 
   heading('Adjustments');
   const adj = rules.adjustments;
-  const row = (label: string, text: string) => out.push(...hang(`  ${label.padEnd(13)}`, text, WIDTH));
+  const row = (label: string, text: string) => out.push(...hang(`  ${label.padEnd(13)}`, text, width));
   for (const f of adj.fitzpatrick)
     row('Skin type', `Fitzpatrick ${f.types.map((t) => ROMAN[t - 1] ?? t).join(', ')}: ${f.depthDeltaMm === 0 ? 'no depth change' : `${fmt(-f.depthDeltaMm)} mm shallower`} (${f.outcome})`);
   const t = adj.numbing.thresholdsMm;

@@ -14,7 +14,8 @@ export interface TextOptions extends RenderOptions {
   paint?: Paint;
 }
 
-const WIDTH = 80;
+/** Columns when the caller names none (not a terminal). */
+const DEFAULT_WIDTH = 80;
 /** Width of the label column ("Sessions", "Numbing", ...). */
 const LABEL = 12;
 
@@ -23,21 +24,22 @@ const DETAIL_FIELD = /(^zones\..*\.depthRangeMm$)|(^review$)|(^findings$)/;
 
 export function renderText(plan: Plan, options: TextOptions): string {
   const paint = options.color && options.paint ? options.paint : plain;
+  const width = options.width ?? DEFAULT_WIDTH;
   const out: string[] = [];
-  const row = (label: string, text: string) => out.push(...hang(`  ${label.padEnd(LABEL)}`, text, WIDTH));
+  const row = (label: string, text: string) => out.push(...hang(`  ${label.padEnd(LABEL)}`, text, width));
   const heading = (text: string) => out.push('', paint.bold(text));
   const bullets = (items: readonly string[]) => {
-    for (const item of items) out.push(...hang('  - ', item, WIDTH));
+    for (const item of items) out.push(...hang('  - ', item, width));
   };
 
   // Banner: who, when, and the status word that decides everything else.
   // Control characters in a typed name must not reach the terminal as commands.
   const client = plan.client === null ? undefined : withoutControls(plan.client, ' ');
   const title = 'Microneedling plan';
-  const header = hang('', `${title}${client ? ` for ${client}` : ''}, planned ${plan.plannedOn}`, WIDTH);
+  const header = hang('', `${title}${client ? ` for ${client}` : ''}, planned ${plan.plannedOn}`, width);
   out.push(paint.bold(title) + header[0]!.slice(title.length), ...header.slice(1));
   const status = STATUS_WORDS[plan.status];
-  out.push(...hang(`${paint.bold(paint[status.colour](status.word))}  `, status.meaning, WIDTH, status.word.length + 2));
+  out.push(...hang(`${paint.bold(paint[status.colour](status.word))}  `, status.meaning, width, status.word.length + 2));
   out.push('');
   const who = [`Fitzpatrick ${plan.fitzpatrick}`, `pain tolerance ${plan.painTolerance}`, plan.age === null ? 'age not recorded' : `age ${plan.age}`];
   row('Client', who.join(' · '));
@@ -50,14 +52,14 @@ export function renderText(plan: Plan, options: TextOptions): string {
   for (const zone of plan.zones) {
     const name = zone.label.length > areaLabel - 2 ? `${zone.label.slice(0, areaLabel - 3)}…` : zone.label;
     const first = `  ${name.padEnd(areaLabel - 1)} `;
-    out.push(...hang(first, zone.concerns.map((c) => `${c.id} (${c.severity})`).join(', ') + (zone.treated ? '' : ' — held back'), WIDTH, first.length, ' '.repeat(areaLabel + 2)));
+    out.push(...hang(first, zone.concerns.map((c) => `${c.id} (${c.severity})`).join(', ') + (zone.treated ? '' : ' — held back'), width, first.length, ' '.repeat(areaLabel + 2)));
   }
 
   heading('Needle depth per zone');
-  out.push(...depthTable(plan));
+  out.push(...depthTable(plan, width));
   for (const zone of plan.zones)
-    if (zone.heldBack) out.push(...hang('  ! ', `${zone.label} held back (${zone.heldBack.code}), not treated now: ${zone.heldBack.message}`, WIDTH));
-  for (const zone of plan.zones) for (const note of zone.notes) if (zone.treated) out.push(...hang('  * ', `${zone.label}: ${note}`, WIDTH));
+    if (zone.heldBack) out.push(...hang('  ! ', `${zone.label} held back (${zone.heldBack.code}), not treated now: ${zone.heldBack.message}`, width));
+  for (const zone of plan.zones) for (const note of zone.notes) if (zone.treated) out.push(...hang('  * ', `${zone.label}: ${note}`, width));
 
   heading('Course');
   const interval = `every ${span(plan.intervalWeeks, 'weeks')}`;
@@ -67,9 +69,11 @@ export function renderText(plan: Plan, options: TextOptions): string {
   if (plan.earliestStart) row('Earliest', `${plan.earliestStart} (a screening answer defers the first session)`);
   if (plan.suggestedStart) row('Suggested', `${plan.suggestedStart} (the first start every before-care window fits; see Findings)`);
   if (plan.schedule.length) {
-    // Four dates a line (no word-wrap: the columns line up).
+    // As many dates a line as fit (four at 80 columns; no word-wrap: the columns line up).
     const dates = plan.schedule.map((s) => `#${s.session} ${s.date}`.padEnd(13));
-    for (let i = 0; i < dates.length; i += 4) out.push(`  ${(i === 0 ? 'Schedule' : '').padEnd(LABEL)}${dates.slice(i, i + 4).join('   ').trimEnd()}`);
+    const perLine = Math.max(1, Math.floor((width - 2 - LABEL + 3) / 16));
+    for (let i = 0; i < dates.length; i += perLine)
+      out.push(`  ${(i === 0 ? 'Schedule' : '').padEnd(LABEL)}${dates.slice(i, i + perLine).join('   ').trimEnd()}`);
   } else if (plan.status !== 'not-eligible') row('Schedule', 'not dated (no start date given)');
   if (plan.review) row('Review', `${plan.review.date} (results review)`);
   row('Numbing', plan.numbing.recommended ? `yes: numbing cream ${span(plan.numbing.leadMinutes, 'minutes')} before, removed fully before needling` : 'no numbing cream');
@@ -81,7 +85,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   for (const f of sortFindings(plan.findings)) {
     const o = OUTCOME_WORDS[f.outcome];
     const text = options.explain ? `${f.message} [${f.ruleId}]` : f.message;
-    out.push(...hang(`  ${paint[o.colour](o.word)}${' '.repeat(LABEL - o.word.length)}`, text, WIDTH, LABEL + 2));
+    out.push(...hang(`  ${paint[o.colour](o.word)}${' '.repeat(LABEL - o.word.length)}`, text, width, LABEL + 2));
   }
 
   // A client who is not eligible has no session to prepare for: no steps to act on.
@@ -104,12 +108,12 @@ export function renderText(plan: Plan, options: TextOptions): string {
 
   out.push('');
   const origin = plan.rules.origin === 'built-in' ? '' : ` from ${plan.rules.origin}`;
-  out.push(...hang('Rules: ', `${plan.rules.name} ${plan.rules.version}${origin}, sha256 ${plan.rules.sha256.slice(0, 12)}`, WIDTH));
-  out.push(...hang('', plan.disclaimer, WIDTH).map(paint.dim));
+  out.push(...hang('Rules: ', `${plan.rules.name} ${plan.rules.version}${origin}, sha256 ${plan.rules.sha256.slice(0, 12)}`, width));
+  out.push(...hang('', plan.disclaimer, width).map(paint.dim));
   return `${out.join('\n')}\n`;
 }
 
-function depthTable(plan: Plan): string[] {
+function depthTable(plan: Plan, width: number): string[] {
   const rows = [
     ['Zone', 'Depth', 'Range', 'Cap', 'Set by'],
     // A held-back zone shows no depth: nothing here is a setting to use on it now.
@@ -118,8 +122,8 @@ function depthTable(plan: Plan): string[] {
     ),
   ];
   const widths = [0, 1, 2, 3, 4].map((col) => Math.max(...rows.map((r) => r[col]!.length)) + 2);
-  // The zone label gives way (cut with "…") when a clinic's long names would pass 80 columns.
-  widths[0] = Math.max(8, Math.min(widths[0]!, WIDTH - 2 - widths.slice(1).reduce((a, b) => a + b, 0) + 2));
+  // The zone label gives way (cut with "…") when a clinic's long names would pass the width.
+  widths[0] = Math.max(8, Math.min(widths[0]!, width - 2 - widths.slice(1).reduce((a, b) => a + b, 0) + 2));
   const cut = (text: string, width: number) => (text.length > width - 2 ? `${text.slice(0, width - 3)}…` : text);
   return rows.map((cells) => `  ${cells.map((cell, col) => (col === 0 ? cut(cell, widths[0]!) : cell).padEnd(widths[col]!)).join('')}`.trimEnd());
 }

@@ -4,7 +4,6 @@
 // "Output files" rules: a symlink is followed (its target is replaced, the link stays); a
 // device or FIFO is written in place (it cannot be renamed over); an existing file keeps
 // its permissions (and, as root, its owner). Failures are exit 74 naming the file.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   createWriteStream,
@@ -65,6 +64,7 @@ function targetOf(path: string): Target {
 
 /** Temporaries not yet renamed or removed: removed on any exit, and by signal handlers. */
 const pending = new Set<string>();
+let tempCounter = 0;
 let exitHookInstalled = false;
 
 /** Removes every temporary file still open (a signal or an early exit ends the process). */
@@ -79,7 +79,8 @@ function openTemp(target: Target, path: string): { tmp: string; fd: number } {
     process.once('exit', discardPendingWrites);
     exitHookInstalled = true;
   }
-  const tmp = join(dirname(target.real), `.needleplan-${randomBytes(6).toString('hex')}.tmp`);
+  // Unique enough with the pid; 'wx' below refuses a name that exists, never overwrites it.
+  const tmp = join(dirname(target.real), `.needleplan-${process.pid}-${(tempCounter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o600);

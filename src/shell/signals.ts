@@ -4,7 +4,6 @@
 // so, and the exit code is 128 + the signal's number (130, 143, 129), as shells report it.
 // The handler exits at once, without waiting for the work in hand: a batch reading an idle
 // stdin pipe would otherwise wait for the writer to close the pipe before noticing.
-import { constants } from 'node:os';
 import { discardPendingWrites } from './atomic-write.js';
 import { writeStderr } from './streams.js';
 
@@ -12,7 +11,10 @@ export const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type HandledSignal = (typeof HANDLED_SIGNALS)[number];
 
 /** 128 + the signal's number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
-export const signalExitCode = (signal: HandledSignal): number => 128 + constants.signals[signal];
+// POSIX numbers, the same on every system Node runs needleplan on (os.constants would load
+// node:os on every start for three numbers).
+const SIGNAL_NUMBERS: Record<HandledSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+export const signalExitCode = (signal: HandledSignal): number => 128 + SIGNAL_NUMBERS[signal];
 
 /** The one line printed for a signal (SIGINT keeps the words a Ctrl-C at a prompt gets). */
 export const signalLine = (signal: HandledSignal): string =>

@@ -1,6 +1,7 @@
 // Properties of treatment areas over generated multi-area intakes (fast-check): a zone's
 // depth is its own concerns' alone, a held-back zone gives the plan nothing, an in-area
 // condition touches no other zone, and the names of the rules can't be confused.
+import { numberedFields } from '../helpers/plan-fields.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plan } from '../../src/engine/plan.js';
@@ -125,12 +126,7 @@ describe('treatment-area properties', () => {
       fc.property(intakes, (intake) => {
         const p = plan(intake, rules, TODAY);
         const explained = new Set(p.rationale.map((r) => r.field));
-        const numbered = ['sessions', 'intervalWeeks', 'numbing', 'downtimeDays'];
-        for (const z of p.zones) numbered.push(`zones.${z.zone}.depthMm`, `zones.${z.zone}.depthRangeMm`);
-        if (p.schedule.length) numbered.push('schedule');
-        if (p.review) numbered.push('review');
-        if (p.suggestedStart) numbered.push('suggestedStart');
-        for (const field of numbered) expect(explained, field).toContain(field);
+        for (const field of numberedFields(p)) expect(explained, field).toContain(field);
         for (const z of p.zones.filter((x) => !x.treated))
           expect(p.rationale.some((r) => r.field === `zones.${z.zone}.depthMm` && r.ruleId === `screening/${z.heldBack!.code}`)).toBe(true);
       }),

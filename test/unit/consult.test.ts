@@ -110,6 +110,18 @@ describe('consult', () => {
     expect((await finish(done)).age).toBeUndefined();
   });
 
+  it('refuses a first-session date outside the planning window at the prompt', async () => {
+    const done = consult({ client: 'x', concerns: ['texture=mild'], zones: ['cheeks'], fitzpatrick: 'II', painTolerance: 'low', age: '30', screened: true }, rules, { today: '2026-11-25' });
+    await until('First session date');
+    screen.type('0207-01-05');
+    screen.keypress('enter');
+    expect(await until('is outside')).toContain('start date 0207-01-05 is outside 2025-01-01 to 2036-12-31');
+    for (let i = 0; i < 10; i++) screen.keypress('backspace');
+    screen.type('2027-01-05');
+    screen.keypress('enter');
+    expect((await finish(done)).start).toBe('2027-01-05');
+  });
+
   it('offers only concerns that fit zones given as flags', async () => {
     const done = consult({ client: 'x', zones: ['abdomen'], severity: 'mild', fitzpatrick: 'II', painTolerance: 'low', age: '30', screened: true, start: '2027-01-05' }, rules);
     const concerns = await until('Concerns to treat');

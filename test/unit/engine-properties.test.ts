@@ -1,4 +1,5 @@
 // Properties the engine must keep for every valid intake, generated with fast-check.
+import { numberedFields } from '../helpers/plan-fields.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plan } from '../../src/engine/plan.js';
@@ -102,11 +103,7 @@ describe('engine properties', () => {
       fc.property(intakes, (intake) => {
         const p = plan(intake, rules, TODAY);
         const explained = new Set(p.rationale.map((r) => r.field));
-        const numbered = ['sessions', 'intervalWeeks', 'numbing', 'downtimeDays'];
-        for (const z of p.zones) numbered.push(`zones.${z.zone}.depthMm`, `zones.${z.zone}.depthRangeMm`);
-        if (p.schedule.length) numbered.push('schedule');
-        if (p.review) numbered.push('review');
-        for (const field of numbered) expect(explained, field).toContain(field);
+        for (const field of numberedFields(p)) expect(explained, field).toContain(field);
         for (const r of p.rationale) expect(r.ruleId).toMatch(/^[a-z]+(\/[a-z0-9-]+)?$/);
       }),
       { numRuns: 300 },

@@ -1,7 +1,7 @@
 // `rules show` as a practitioner reads it: the numbers the engine would plan with, in
 // tables that fit 80 columns, with colour only on words that already say the thing.
 import { describe, expect, it } from 'vitest';
-import { makeRules } from '../helpers/builders.js';
+import { builtinRules, makeRules } from '../helpers/builders.js';
 import { renderRulesJson, renderRulesText } from '../../src/render/rules-show.js';
 import type { Paint } from '../../src/render/paint.js';
 
@@ -72,5 +72,11 @@ describe('renderRulesJson', () => {
   it('is the resolved rule set, fingerprint and origin included', () => {
     const rules = makeRules();
     expect(JSON.parse(renderRulesJson(rules))).toEqual(rules);
+  });
+
+  it('marks the in-area conditions and how to name their zone', () => {
+    const text = renderRulesText(builtinRules()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/active-acne Active inflamed acne in the area \(in one area: active-acne@<zone> holds back that zone only\)/);
+    expect(text).toMatch(/pregnant Pregnant or breastfeeding(?! \(in one area)/);
   });
 });

@@ -4,7 +4,6 @@
 // that set is used as is, so a plan neither loads zod nor validates eight files again.
 // Edited files miss the hash and get full validation.
 // Keep this module (and what it imports) free of zod: only `import type` from schema.ts.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RuleSet } from '../schema.js';
 import type { RuleProblem } from './problems.js';
@@ -29,16 +28,30 @@ export interface Precompiled {
 }
 
 /**
- * sha256 over the exact bytes (name, length, bytes) of each rule file and of the compiled
- * schema module. Any byte counts, whitespace too: it only answers "is this what the build
- * checked?"; the rule set's own fingerprint (fingerprint.ts) is the one that ignores layout.
+ * A 64-bit FNV-1a hash over the exact bytes (name, length, bytes) of each rule file and of
+ * the compiled schema module. Any byte counts, whitespace too: it only answers "is this what
+ * the build checked?" against an accidental edit (anyone who can write the installed files
+ * can change the program itself), so it needs no cryptographic hash — loading node:crypto
+ * was a visible share of every start. The rule set's own fingerprint (fingerprint.ts, a
+ * sha256) is the one plans carry.
  */
 export function precompiledKey(dir: string = BUILTIN_RULES_DIR, schemaModule: URL | string = SCHEMA_MODULE): string {
-  const hash = createHash('sha256');
-  const add = (name: string, bytes: Buffer) => hash.update(`${name}\u0000${bytes.length}\u0000`).update(bytes);
+  // Two 32-bit lanes of FNV-1a with different offsets: 64 bits without BigInt.
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  const addBytes = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length; i++) {
+      a = Math.imul(a ^ bytes[i]!, 0x01000193);
+      b = Math.imul(b ^ bytes[i]!, 0x01000193) ^ (b >>> 15);
+    }
+  };
+  const add = (name: string, bytes: Uint8Array) => {
+    addBytes(Buffer.from(`${name}\u0000${bytes.length}\u0000`));
+    addBytes(bytes);
+  };
   for (const name of RULE_FILE_NAMES) add(name, readFileSync(join(dir, name)));
   add('schema.js', readFileSync(schemaModule));
-  return hash.digest('hex');
+  return `fnv64:${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 /**
