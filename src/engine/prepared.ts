@@ -241,8 +241,8 @@ function prepareSkinType(rules: RuleSet, fitzpatrick: number): PreparedSkinType 
         code: adj.id,
         outcome: adj.outcome,
         message: adj.message,
-        // As plans have always worded it: a before step with a lead time joins as its object's text.
-        clientMessage: [...adj.before, ...adj.after].join(' ') || adj.message,
+        // The client's wording is the adjustment's care steps; a before step may carry a lead time.
+        clientMessage: [...adj.before.map((b) => (typeof b === 'string' ? b : b.text)), ...adj.after].join(' ') || adj.message,
         ruleId: `adjustments/${adj.id}`,
       }),
   );
