@@ -347,6 +347,52 @@ export { zonesForConcern } from '../rules/applies.js';
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const blankList = (v: readonly string[] | undefined) => !v || v.every((s) => !/[^\s|,;]/.test(s));
 
+/** One answer's reading by its schema: the value, or the issues (without the field). */
+interface Answer {
+  value: unknown;
+  issues: readonly { code: 'invalid' | 'ambiguous'; message: string }[];
+}
+
+function readAnswer(schema: z.ZodType, value: unknown): Answer {
+  const r = schema.safeParse(value);
+  if (r.success) return { value: Array.isArray(r.data) ? Object.freeze(r.data) : r.data, issues: [] };
+  const issues = r.error.issues.map((issue) => {
+    const ambiguous = issue.code === 'custom' && (issue.params as { ambiguous?: boolean } | undefined)?.ambiguous === true;
+    return { code: ambiguous ? ('ambiguous' as const) : ('invalid' as const), message: issue.message };
+  });
+  return { value: undefined, issues };
+}
+
+/**
+ * Each schema's reading of an answer, remembered per answer text: a batch export repeats
+ * the same cells (and the same typos) on many rows, and a rejected row paid zod's transforms
+ * and its error objects for every one. The schemas are pure and built per rule set, so the
+ * same text always reads the same; bounded, so memory stays flat on all-different cells.
+ */
+const answers = new WeakMap<z.ZodType, Map<string, Answer>>();
+const ANSWERS_PER_SCHEMA = 4096;
+
+function answerOf(schema: z.ZodType, value: unknown): Answer {
+  const key =
+    typeof value === 'string'
+      ? `s${value}`
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? `${typeof value}${String(value)}`
+        : Array.isArray(value) && value.every((v) => typeof v === 'string')
+          ? `a${JSON.stringify(value)}`
+          : undefined;
+  if (key === undefined) return readAnswer(schema, value);
+  let memo = answers.get(schema);
+  if (!memo) answers.set(schema, (memo = new Map()));
+  let answer = memo.get(key);
+  if (!answer) {
+    answer = readAnswer(schema, value);
+    if (memo.size >= ANSWERS_PER_SCHEMA) memo.clear();
+    memo.set(key, answer);
+  }
+  return answer;
+}
+
 /**
  * Validates loose answers against the rule set. Every problem is reported, each naming
  * its field; missing required answers have code "missing".
@@ -355,13 +401,9 @@ export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): Int
   const issues: IntakeIssue[] = [];
   const parsers = intakeParsers(rules);
   const take = <T>(field: IntakeField, schema: z.ZodType<T>, value: unknown): T | undefined => {
-    const r = schema.safeParse(value);
-    if (r.success) return r.data;
-    for (const issue of r.error.issues) {
-      const ambiguous = issue.code === 'custom' && (issue.params as { ambiguous?: boolean } | undefined)?.ambiguous === true;
-      issues.push({ field, code: ambiguous ? 'ambiguous' : 'invalid', message: issue.message });
-    }
-    return undefined;
+    const r = answerOf(schema, value);
+    for (const issue of r.issues) issues.push({ field, code: issue.code, message: issue.message });
+    return r.value as T | undefined;
   };
   const missing = (field: IntakeField, message: string) => issues.push({ field, code: 'missing', message });
   const invalid = (field: IntakeField, message: string) => issues.push({ field, code: 'invalid', message });
