@@ -74,7 +74,7 @@ export function buildProgram({ completion = true }: { completion?: boolean } = {
     .command('batch')
     .description('plan many clients from a CSV export (- reads stdin)')
     .argument('<file>', 'CSV file, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'ndjson']).default('csv'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension, else csv)').choices(['csv', 'ndjson']))
     .option('-o, --output <file>', 'write there instead of stdout (- is stdout)')
     .option('--rejects <file>', 'write rejected rows (line, error, original cells) there')
     .option('--delimiter <char>', 'field delimiter (default: detected from the header; "tab" for tab)')

@@ -97,7 +97,8 @@ export async function runBatch(
 
   const input = await openInput(file, { encoding: inForce.encoding, delimiter: inForce.delimiter }, io.stdin);
   const source = file === '-' ? 'stdin' : file;
-  const ndjson = options.format === 'ndjson';
+  // -f wins; else the extension of -o ("plans.ndjson"); else CSV.
+  const ndjson = (options.format ?? (output && /\.(ndjson|jsonl)$/i.test(output) ? 'ndjson' : 'csv')) === 'ndjson';
   const excel = options.excel ?? false;
 
   // Both outputs are opened before the first row is planned (a folder that cannot be written

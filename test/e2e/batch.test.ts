@@ -55,6 +55,18 @@ describe('needleplan batch (built bin)', () => {
     expect(plans).toHaveLength(10);
   });
 
+  it('-o plans.ndjson writes NDJSON without -f; -f csv wins over the extension', () => {
+    const out = join(dir, 'by-extension.ndjson');
+    const r = runCli(['batch', '-', '-o', out, '--quiet'], { input: sample });
+    expect(r.code).toBe(1);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(10);
+    expect(JSON.parse(lines[0]!).schemaVersion).toBe(1);
+    const csv = join(dir, 'forced.ndjson');
+    expect(runCli(['batch', '-', '-o', csv, '-f', 'csv', '--quiet'], { input: sample }).code).toBe(1);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^client,status,/);
+  });
+
   it('exits 2 at once on a header without the needed columns, saying what it found and expected', () => {
     const r = runCli(['batch', '-'], { input: 'id,first name,last name\n1,Ann,Lee\n' });
     expect(r.code).toBe(2);
