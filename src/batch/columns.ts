@@ -233,4 +233,5 @@ export function resolveColumns(header: readonly string[], maps: readonly MapEntr
   return { header, index, joins, conditionColumns, medications, dob, screeningAnswers, shadowed, unused };
 }
 
-const quoteList = (header: readonly string[]) => (header.length ? clipList(header.map((h) => `"${clip(h, 60)}"`)).join(', ') : '(nothing)');
+/** Headers as messages quote them: each clipped, the list capped. */
+export const quoteList = (header: readonly string[]): string => (header.length ? clipList(header.map((h) => `"${clip(h, 60)}"`)).join(', ') : '(nothing)');

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import { wordTable } from '../text/words.js';
 import { clip } from '../text/clip.js';
+import { fileErrorWords } from '../text/file-errors.js';
 import { SNIFF_BYTES, utf16WithoutBom } from './sniff.js';
 
 export const DETECTED_DELIMITERS = [',', ';', '\t'] as const;
@@ -141,8 +142,7 @@ function openBytes(file: string, stdin: NodeJS.ReadStream): { stream: Readable; 
     size = stat.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    throw new UserError(`cannot read ${file}: ${fileErrorWords(e, 'file', 'read')}`);
   }
   return { stream: createReadStream(file, { highWaterMark: 1 << 17 }), size: size || undefined };
 }

@@ -13,7 +13,7 @@ import { assertNotInput, assertOutside, samePath } from '../shell/paths.js';
 import { loadRuleSet, rulesDir } from '../shell/rules-source.js';
 import { BUILTIN_RULES_DIR } from '../shell/rules-dir.js';
 import { today } from '../shell/today.js';
-import { mergeMaps, parseMaps, resolveColumns, fieldName, type Columns } from '../batch/columns.js';
+import { mergeMaps, parseMaps, quoteList, resolveColumns, fieldName, type Columns } from '../batch/columns.js';
 import { readMapping, mappingJson, type Mapping } from '../batch/mapping.js';
 import { parseDateFormat } from '../batch/dates.js';
 import { screeningTable } from '../batch/screening-cells.js';
@@ -130,11 +130,11 @@ export async function runBatch(
     const unused = [...columns.shadowed.map((s) => s.header), ...columns.unused];
     if (inForce.strict && unused.length)
       throw new UserError(
-        `${source}: --strict: columns not used: ${quote(unused)}; read each with --map "Their Header=field", or drop it with --map "Their Header=ignore"`,
+        `${source}: --strict: columns not used: ${quoteList(unused)}; read each with --map "Their Header=field", or drop it with --map "Their Header=ignore"`,
       );
     if (!options.quiet) {
       if (columns.unused.length)
-        io.stderr.write(`${printable(`note: columns not used: ${quote(columns.unused)} (--map "Their Header=field" reads one; --map "Their Header=ignore" or --strict for none)`)}\n`);
+        io.stderr.write(`${printable(`note: columns not used: ${quoteList(columns.unused)} (--map "Their Header=field" reads one; --map "Their Header=ignore" or --strict for none)`)}\n`);
       if (!columns.screeningAnswers && columns.index.screened !== undefined)
         io.stderr.write(
           'note: no screening answers in the file (no conditions column, no condition column such as Pregnant): rows marked screened are planned unscreened\n',
@@ -218,4 +218,3 @@ export async function runBatch(
   return tally.rejected;
 }
 
-const quote = (headers: readonly string[]) => headers.map((h) => `"${h}"`).join(', ');

@@ -3,6 +3,7 @@
 // alone, an amendment to the last session (the original stays). Every flag value goes
 // through zod; a depth beyond the device is refused, one above the plan is kept with a
 // warning, a zone outside the course is refused.
+import { mm } from '../text/numbers.js';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { loadRuleSet } from '../shell/rules-source.js';
@@ -56,7 +57,6 @@ const FLAG_NAMES: Record<string, string> = {
   note: '--note',
 };
 
-const mm = (n: number) => `${Math.round(n * 1000) / 1000} mm`;
 
 /** "cheeks=1.5,forehead=0.5" against the course's treated zones and the device. */
 export function parseZones(specs: readonly string[], course: CourseRecord): { zones: SessionZone[]; warnings: string[] } {

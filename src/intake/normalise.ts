@@ -15,6 +15,7 @@ import { PAIN_TOLERANCES, ROMAN, SEVERITIES, type PainTolerance, type Severity }
 import { nameIndex, nameKey } from '../text/names.js';
 import { zonesForConcern } from '../rules/applies.js';
 import { wordTable } from '../text/words.js';
+import { writtenIsoDate } from '../text/dates.js';
 import type { Intake, RawIntake } from './schema.js';
 import { concernsOf as concernsOfAreas, zonesOf as zonesOfAreas } from './areas.js';
 
@@ -166,8 +167,7 @@ function buildNormaliser(rules: RuleSet): Normaliser {
     return /^\d{1,3}$/.test(digits) ? Number(digits) : FAIL;
   });
   const startMemo = new Memo((t): Parsed<string> => {
-    const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t.trim());
-    return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : FAIL;
+    return writtenIsoDate(t) ?? FAIL;
   });
   const deviceMemo = new Memo((t): Parsed<string> => deviceIndex.get(nameKey(t)) ?? FAIL);
 

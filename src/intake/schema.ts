@@ -10,6 +10,7 @@ import { zonesForConcern } from '../rules/applies.js';
 import { addPair, concernsOf, pairEveryFit, zonesOf, type AreaAnswer } from './areas.js';
 import { FIELDS } from './fields.js';
 import { wordTable } from '../text/words.js';
+import { writtenIsoDate } from '../text/dates.js';
 import { outsideStartWindow } from './date-window.js';
 import { clip } from '../text/clip.js';
 import { capIssues } from './issue-cap.js';
@@ -183,12 +184,11 @@ const ISO_DATE = z.iso.date();
 
 /** A real calendar date, written YYYY-MM-DD (YYYY/MM/DD and single digits are accepted). */
 export const startSchema = z.string().transform((text, ctx): string => {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
-  const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
+  const iso = writtenIsoDate(text) ?? '';
   if (!ISO_DATE.safeParse(iso).success) {
     ctx.addIssue({
       code: 'custom',
-      message: m ? `"${text}" is not a real date` : `start date "${clip(text)}" must be written YYYY-MM-DD (e.g. 2027-01-05)`,
+      message: iso ? `"${text}" is not a real date` : `start date "${clip(text)}" must be written YYYY-MM-DD (e.g. 2027-01-05)`,
     });
     return z.NEVER;
   }

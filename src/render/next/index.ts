@@ -1,6 +1,7 @@
 // Renderers for the next session of a course (nextSession's result), chosen from a table
 // and loaded lazily like the plan's. No fs, no process.
 import type { NextSession } from '../../engine/next-session.js';
+import { mm } from '../../text/numbers.js';
 
 export const NEXT_FORMATS = ['text', 'json', 'markdown', 'html', 'ics'] as const;
 export type NextFormat = (typeof NEXT_FORMATS)[number];
@@ -33,7 +34,6 @@ export function nextUnavailable(format: NextFormat, next: NextSession): string |
 
 /** "0.5 mm (planned 0.75 mm)" and the like, shared by the text and markdown forms. */
 export function depthWords(z: NextSession['zones'][number]): string {
-  const mm = (n: number) => `${Math.round(n * 1000) / 1000} mm`;
   return z.depthMm === z.plannedMm ? `${mm(z.depthMm)} (as planned)` : `${mm(z.depthMm)} (planned ${mm(z.plannedMm)})`;
 }
 
