@@ -5,16 +5,16 @@
 // pipe are awaited. A profile put a sixth of a row's time in the stream and async-generator
 // plumbing between stages (a promise and a stream buffer per record) and most of the
 // garbage collection in what it left behind; the output is byte for byte the same.
-import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { csvParser, type LineCounter } from './records.js';
-import { csvWriter, planCells, planJsonLine, PLAN_COLUMNS, type CsvStyle } from './output.js';
+import { csvOptions, planCells, planJsonLine, PLAN_COLUMNS, type CsvStyle } from './output.js';
+import { CsvBytes, OutBytes, WRITE_BYTES } from './out-bytes.js';
 import { isBlank } from './rows.js';
 import type { RowResult } from './plan-rows.js';
 import type { Columns } from './columns.js';
 import type { Tally } from './summary.js';
 
-/** What csv-parse's and csv-stringify's streams call per chunk and per record. */
+/** What csv-parse's stream calls per chunk. */
 interface ParseApi {
   parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
   state: { quoting: boolean };
@@ -25,58 +25,10 @@ function parseError(err: Error | undefined, api: ParseApi): (Error & { quoteOpen
   if (err) (err as Error & { quoteOpen?: boolean }).quoteOpen = api.state.quoting === true;
   return err;
 }
-interface StringifyApi {
-  __transform(record: readonly string[], push: (text: string) => void): Error | undefined;
-}
 
 /** What csv-parse is given at a time, of a bigger read. */
 const PARSE_BYTES = 1 << 14;
 const noop = () => {};
-
-/** A written chunk this big or more goes out; smaller ones wait for more. */
-const WRITE_BYTES = 1 << 16;
-
-/**
- * The output gathered as bytes: each record's text is encoded into a buffer as it comes,
- * so it dies young. Gathered as one string, the text until the next write was a tree of
- * every cell's piece, alive through each young-generation GC (copied, then promoted). A
- * chunk holds whole records only, so a reader may decode each chunk on its own.
- */
-class OutBytes {
-  private buf = Buffer.allocUnsafe(WRITE_BYTES);
-  private used = 0;
-  private done: Buffer[] = [];
-  private doneBytes = 0;
-
-  get size(): number {
-    return this.doneBytes + this.used;
-  }
-
-  add(t: string | Buffer): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, or a new buffer.
-    const most = typeof t === 'string' ? t.length * 3 : t.length;
-    if (this.used + most > this.buf.length) this.seal(most);
-    this.used += typeof t === 'string' ? this.buf.write(t, this.used) : t.copy(this.buf, this.used);
-  }
-
-  /** Everything gathered, as chunks to write; the next add starts a new buffer. */
-  take(): Buffer[] {
-    this.seal(0);
-    const out = this.done;
-    this.done = [];
-    this.doneBytes = 0;
-    return out;
-  }
-
-  private seal(room: number): void {
-    if (this.used) {
-      this.done.push(this.buf.subarray(0, this.used));
-      this.doneBytes += this.used;
-    }
-    this.buf = Buffer.allocUnsafe(Math.max(WRITE_BYTES, room));
-    this.used = 0;
-  }
-}
 
 export interface LoopOptions {
   input: Readable;
@@ -96,16 +48,10 @@ export interface LoopOptions {
 /** Runs the whole file; false when it held no header row. Parser errors are thrown as csv-parse's. */
 export async function runChunkLoop(o: LoopOptions): Promise<boolean> {
   const parser = (csvParser(o.delimiter) as unknown as { api: ParseApi }).api;
-  const writer = o.csv ? (csvWriter(o.csv) as unknown as { api: StringifyApi }).api : undefined;
   const { lines, tally } = o;
-  const text = new OutBytes();
-  const pushText = (t: string | Buffer) => text.add(t);
-  const emit = writer
-    ? (cells: readonly string[]) => {
-        const err = writer.__transform(cells, pushText);
-        if (err) throw err;
-      }
-    : undefined;
+  // CSV rows, or NDJSON lines gathered the same way.
+  const csv = o.csv ? new CsvBytes(csvOptions(o.csv, 'printable')) : undefined;
+  const text = csv ?? new OutBytes();
   let handle: ((record: readonly string[]) => RowResult) | undefined;
   let header = false;
   let waits: Promise<unknown>[] = [];
@@ -123,14 +69,14 @@ export async function runChunkLoop(o: LoopOptions): Promise<boolean> {
       if (!header) {
         header = true;
         handle = o.onHeader(record).handle;
-        emit?.(PLAN_COLUMNS);
+        csv?.row(PLAN_COLUMNS);
         continue;
       }
       tally.read++;
       const result = handle!(record);
       if (result.plan) {
         tally.addPlan(result.plan.status);
-        if (emit) emit(planCells(result.plan, line));
+        if (csv) csv.row(planCells(result.plan, line));
         else text.add(planJsonLine(result.plan));
       } else {
         const wait = o.onReject(line, result.error, record);
@@ -144,12 +90,7 @@ export async function runChunkLoop(o: LoopOptions): Promise<boolean> {
       waits = [];
       await Promise.all(pending);
     }
-    if (text.size >= WRITE_BYTES) await write();
-  };
-  const write = async () => {
-    let drained = true;
-    for (const chunk of text.take()) drained = o.out.write(chunk);
-    if (!drained) await once(o.out, 'drain', { signal: o.signal });
+    if (text.size >= WRITE_BYTES) await text.writeTo(o.out, o.signal);
   };
 
   for await (const chunk of o.input as AsyncIterable<Buffer | string>) {
@@ -166,6 +107,6 @@ export async function runChunkLoop(o: LoopOptions): Promise<boolean> {
   const err = parseError(parser.parse(undefined, true, collect, noop), parser);
   await rows();
   if (err) throw err;
-  if (text.size) await write();
+  if (text.size) await text.writeTo(o.out, o.signal);
   return header;
 }

@@ -9,6 +9,7 @@ import { nameKey } from '../text/names.js';
 import type { Columns } from './columns.js';
 import type { RowProblem } from './rows.js';
 import { ageOn, readDate, type DateFormat } from './dates.js';
+import { Memo } from '../text/memo.js';
 import { readConditionCell, readMedications, type ScreeningTable } from './screening-cells.js';
 
 export interface ExportOptions {
@@ -54,6 +55,9 @@ export function exportCells(columns: Columns, table: ScreeningTable, options: Ex
   if (!reads) return () => NONE;
 
   // (No closure per row: the bundle's keep-names wraps each one, and this runs per row.)
+  // Each date cell's reading, remembered per text (an export repeats its dates).
+  const startDate = new Memo((cell: string) => readDate(cell, options.dateFormat, 'start date'));
+  const birthDate = new Memo((cell: string) => readDate(cell, options.dateFormat, 'date of birth'));
   let problems: RowProblem[] | undefined;
   const problem = (at: number, message: string) => (problems ??= []).push({ column: header[at]!, message });
   return (record, raw) => {
@@ -94,7 +98,7 @@ export function exportCells(columns: Columns, table: ScreeningTable, options: Ex
     if (startAt !== undefined) {
       const cell = record[startAt] ?? '';
       if (cell.trim()) {
-        const d = readDate(cell, options.dateFormat, 'start date');
+        const d = startDate.get(cell);
         if ('date' in d) raw.start = d.date;
         else {
           problem(startAt, d.error);
@@ -106,7 +110,7 @@ export function exportCells(columns: Columns, table: ScreeningTable, options: Ex
     if (dob !== undefined) {
       const cell = record[dob] ?? '';
       if (cell.trim()) {
-        const d = readDate(cell, options.dateFormat, 'date of birth');
+        const d = birthDate.get(cell);
         if ('error' in d) problem(dob, d.error);
         else if (d.date > options.today) problem(dob, `date of birth ${d.date} is after the planning day (${options.today})`);
         else {

@@ -1,7 +1,7 @@
 // What batch writes: a CSV row per plan in the contract's columns, or the plan's JSON
 // (schemaVersion 1, as `plan --format json`) on one line. Quoting and formula escaping are
 // csv-stringify's (escape_formulas prefixes ' to cells starting = + - @ tab CR).
-import { stringify, type Stringifier } from 'csv-stringify';
+import { stringify, type Options, type Stringifier } from 'csv-stringify';
 import type { MinMax, Plan } from '../engine/types.js';
 import { printableLines } from '../text/escape.js';
 
@@ -29,11 +29,15 @@ export const PLAN_COLUMNS = [
 /** "4-6", or "6" when the range is one number. */
 const range = (r: MinMax): string => (r.min === r.max ? String(r.min) : `${r.min}-${r.max}`);
 
-/** One plan as a CSV row, in PLAN_COLUMNS order. */
+/**
+ * One plan as a CSV row, in PLAN_COLUMNS order. The client is the one cell a person typed:
+ * it is made printable here; every other cell is rule ids (lower-case words and "-", as the
+ * rules schema holds them), numbers, ISO dates and fixed words, so the writer needs no cast.
+ */
 export function planCells(plan: Plan, line: number): string[] {
   const last = plan.schedule[plan.schedule.length - 1];
   return [
-    plan.client ?? '',
+    printableLines(plan.client ?? ''),
     plan.status,
     String(plan.sessions.count),
     range(plan.intervalWeeks),
@@ -94,8 +98,13 @@ export interface CsvStyle {
 /** Excel's dialect, in the input's delimiter: a BOM and CRLF. */
 export const excelStyle = (delimiter: string): CsvStyle => ({ delimiter, bom: true, lineEnd: '\r\n' });
 
-/** The options csv-stringify gets for a style: one place, for the stream and the chunk writer. */
-export function csvOptions(style: CsvStyle) {
+/**
+ * The options csv-stringify gets for a style: one place, for the stream and the chunk
+ * writers. Cells as read from a file (a rejected row) go through a cast making them
+ * printable; planCells' cells are printable already, and a cast per cell was a tenth of
+ * writing them.
+ */
+export function csvOptions(style: CsvStyle, cells: 'as-read' | 'printable' = 'as-read'): Options {
   return {
     delimiter: style.delimiter ?? ',',
     bom: style.bom,
@@ -106,11 +115,11 @@ export function csvOptions(style: CsvStyle) {
     escape_formulas: true,
     // Control characters (an escape sequence in a name) are shown as \xNN, never run by a
     // terminal that prints the file; line breaks and tabs inside quoted cells are data.
-    cast: { string: (value: string) => printableLines(value) },
+    ...(cells === 'as-read' ? { cast: { string: (value: string) => printableLines(value) } } : {}),
   };
 }
 
-/** A CSV writer stream: arrays of cells in, text out, formulas made inert. */
+/** A CSV writer stream: arrays of cells as read in, text out, formulas made inert. */
 export function csvWriter(style: CsvStyle): Stringifier {
   return stringify(csvOptions(style));
 }

@@ -8,7 +8,7 @@
 import type { IntakeResult, RawIntake } from '../intake/schema.js';
 import { parseIntake } from '../intake/schema.js';
 import { normaliser } from '../intake/normalise.js';
-import { outsideStartWindow } from '../intake/date-window.js';
+import { inWindow, startWindow } from '../intake/date-window.js';
 import { plan } from '../engine/plan.js';
 import type { Plan } from '../engine/types.js';
 import type { RuleSet } from '../rules/schema.js';
@@ -21,10 +21,11 @@ import { screeningTable } from './screening-cells.js';
 /** One row's answers -> the intake, or the reasons it was rejected. */
 export function rowIntake(rules: RuleSet, today: string): (raw: RawIntake) => IntakeResult {
   const fast = normaliser(rules);
+  const window = startWindow(today);
   return (raw) => {
     const intake = fast(raw);
     // A start outside the planning window goes the slow way, which says so.
-    if (intake && (intake.start === null || !outsideStartWindow(intake.start, today))) return { ok: true, intake };
+    if (intake && (intake.start === null || inWindow(intake.start, window))) return { ok: true, intake };
     return parseIntake(raw, rules, today);
   };
 }

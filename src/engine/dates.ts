@@ -1,6 +1,7 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers: no Date objects, so
 // no time zone can shift a day, and it is cheap enough to run for every row of a batch.
 // Pure: never reads the clock. (Days-from-civil and its inverse, proleptic Gregorian.)
+import { Memo } from '../text/memo.js';
 
 /** Days since 1970-01-01 for a calendar date. */
 function toDays(y: number, m: number, d: number): number {
@@ -12,8 +13,11 @@ function toDays(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The ISO date of a day number (the inverse of toDays). */
-export function isoOfDay(days: number): string {
+/** The ISO date of a day number (the inverse of toDays); remembered, as plans repeat their dates. */
+export const isoOfDay = (days: number): string => isoDates.get(days);
+const isoDates = new Memo(civilDate, 8192);
+
+function civilDate(days: number): string {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -69,8 +69,14 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   );
   if (wantsNumbing && screening.noNumbingCream) findings.push(numbingRuledOut(intake, p, screening, basisZones, deepest, device.rule));
 
-  // Downtime: the band of the deepest setting, plus days a condition adds.
-  const band = p.downtime.find((b) => b.upToMm === null || deepest <= b.upToMm)!;
+  // Downtime: the band of the deepest setting (the first deep enough; the rules' checks make
+  // the last one unbounded), plus days a condition adds.
+  let band = p.downtime[p.downtime.length - 1]!;
+  for (const b of p.downtime)
+    if (b.upToMm === null || deepest <= b.upToMm) {
+      band = b;
+      break;
+    }
   const downtimeDays = { min: band.days.min + screening.downtimeExtra.min, max: band.days.max + screening.downtimeExtra.max };
   why.add('downtimeDays', band.ruleId, `${band.text}${fmt(deepest)} mm (${band.id} band)`);
   if (screening.downtimeExtra.max > 0)
@@ -133,6 +139,7 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   const concerns: Plan['concerns'] = [];
   for (const c of intake.concerns) concerns.push({ id: c.id, label: p.concern(c.id).rule.label, severity: c.severity });
   const d = device.rule;
+  const info = p.rulesInfo;
   return {
     schemaVersion: 1,
     status,
@@ -147,7 +154,7 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
     downtimeDays,
     findings,
     rationale: why.entries,
-    rules: { ...p.rulesInfo },
+    rules: { version: info.version, sha256: info.sha256, name: info.name, origin: info.origin },
     plannedOn: today,
     fitzpatrick: romanType(intake.fitzpatrick),
     painTolerance: intake.painTolerance,

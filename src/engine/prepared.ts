@@ -108,10 +108,17 @@ export interface Prepared {
 }
 
 const built = new WeakMap<RuleSet, Prepared>();
+// The last rule set asked for, checked first: plan() and its helpers ask several times a
+// row, and a batch asks for one set all along (a WeakMap lookup each time showed in profiles).
+let lastRules: RuleSet | undefined;
+let lastPrepared: Prepared | undefined;
 
 export function prepared(rules: RuleSet): Prepared {
+  if (rules === lastRules) return lastPrepared!;
   let p = built.get(rules);
   if (!p) built.set(rules, (p = prepare(rules)));
+  lastRules = rules;
+  lastPrepared = p;
   return p;
 }
 

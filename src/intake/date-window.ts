@@ -15,10 +15,13 @@ export function startWindow(today: string): DateWindow {
   return { from: `${year - 1}-01-01`, to: `${year + 10}-12-31` };
 }
 
+/** Whether `iso` (a valid YYYY-MM-DD) is inside the window. ISO dates with four-digit years compare as strings. */
+export const inWindow = (iso: string, window: DateWindow): boolean => iso >= window.from && iso <= window.to;
+
 /** Undefined when `iso` (a valid YYYY-MM-DD) is inside the window, else the message. */
 export function outsideStartWindow(iso: string, today: string): string | undefined {
-  const { from, to } = startWindow(today);
-  // ISO dates with four-digit years compare as strings.
-  if (iso >= from && iso <= to) return undefined;
+  const window = startWindow(today);
+  if (inWindow(iso, window)) return undefined;
+  const { from, to } = window;
   return `start date ${iso} is outside ${from} to ${to} (the planning year minus one to plus ten); check the year`;
 }
