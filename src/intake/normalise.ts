@@ -18,7 +18,7 @@ import { wordTable } from '../text/words.js';
 import { writtenIsoDate } from '../text/dates.js';
 import { Memo } from '../text/memo.js';
 import type { Intake, RawIntake } from './schema.js';
-import { concernsOf as concernsOfAreas, zonesOf as zonesOfAreas, type AreaAnswer } from './areas.js';
+import { concernsOf as concernsOfAreas, zonesOf as zonesOfAreas } from './areas.js';
 
 /** yes/no words, as parseIntake reads `screened` (lower-cased, trimmed). */
 export const yesNoWord = ((table) => (text: string) => table(text.trim().toLowerCase()))(
@@ -127,9 +127,12 @@ function buildNormaliser(rules: RuleSet): Normaliser {
     }
     return ids;
   };
-  const zoneIdsOf = idsOf(zoneIndex);
+  // Each cell's reading is remembered per text (an export repeats a few hundred of them).
+  const concernsMemo = new Memo(concernsOf);
+  const zonesMemo = new Memo(idsOf(zoneIndex));
+  const severityMemo = new Memo((t: string): Parsed<Severity> => severityWord(nameKey(t)) ?? FAIL);
   const conditionIdsOf = idsOf(conditionIndex);
-  // Each cell's reading below is remembered per text. "none" alone means no conditions.
+  // "none" alone means no conditions.
   const conditionsMemo = new Memo((text: string) => {
     const items = splitItems([text]);
     return items.length === 1 && NONE_KEYS.has(nameKey(items[0]!)) ? [] : conditionIdsOf(text);
@@ -158,54 +161,35 @@ function buildNormaliser(rules: RuleSet): Normaliser {
   const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
   const blankList = (t: string | undefined) => t === undefined || !/[^\s|,;]/.test(t);
 
-  /** The treatment areas a concerns cell, a zones cell and a shared severity pair into. */
-  const areasOf = (concernText: string, zoneText: string, severityText: string): Parsed<AreaAnswer[]> => {
-    const concerns = concernsOf(concernText);
-    const zones = zoneIdsOf(zoneText);
-    if (!concerns || !zones) return FAIL;
-    let severity: Severity | undefined;
-    if (severityText !== '') {
-      severity = severityWord(nameKey(severityText));
-      if (!severity) return FAIL;
-    }
-    const resolved: Intake['concerns'] = [];
-    for (const c of concerns) {
-      const sev = c.severity ?? severity;
-      if (!sev) return FAIL;
-      resolved.push({ id: c.id, severity: sev });
-    }
-    // Every concern fits one of the zones; every zone is treated for one of the concerns.
-    for (const c of resolved) {
-      const fits = fitsZone.get(c.id)!;
-      if (!zones.some((z) => fits.has(z))) return FAIL;
-    }
-    for (const z of zones) if (!resolved.some((c) => fitsZone.get(c.id)!.has(z))) return FAIL;
-    // Several concerns and several zones: the pairing is not known; parseIntake says so.
-    if (resolved.length > 1 && zones.length > 1) return FAIL;
-    return zones.map((zone) => ({ zone, concerns: resolved.filter((c) => fitsZone.get(c.id)!.has(zone)) }));
-  };
-  // The three cells' pairing, remembered per row's texts (zod copies what it validates, so
-  // rows never share the arrays). The key leads with the lengths of the first two texts, so
-  // no two rows' cells make the same key whatever they hold. An export's combinations of
-  // these cells run to thousands (7,267 in the benchmark's 100,000 rows), so it keeps more.
-
-  const areasKey = (concerns: string, zones: string, severity: string) => `${concerns.length}:${zones.length}:${concerns}${zones}${severity}`;
-  const areasMemo = new Memo((key: string): Parsed<AreaAnswer[]> => {
-    const [head, concernLength, zoneLength] = /^(\d+):(\d+):/.exec(key)!;
-    const texts = key.slice(head.length);
-    const zonesFrom = Number(concernLength);
-    const severityFrom = zonesFrom + Number(zoneLength);
-    return areasOf(texts.slice(0, zonesFrom), texts.slice(zonesFrom, severityFrom), texts.slice(severityFrom));
-  }, 1 << 15);
-
   return (raw) => {
     for (const key in raw) if (!KNOWN.has(key)) return undefined;
     const concernText = joined(raw.concerns);
     const zoneText = joined(raw.zones);
     if (blankList(concernText) || blankList(zoneText) || blank(raw.fitzpatrick)) return undefined;
-    const severityText = blank(raw.severity) ? '' : String(raw.severity);
-    const areas = areasMemo.get(areasKey(concernText!, zoneText!, severityText));
-    if (!areas) return undefined;
+    const concerns = concernsMemo.get(concernText!);
+    const zones = zonesMemo.get(zoneText!);
+    if (!concerns || !zones) return undefined;
+    let severity: Severity | undefined;
+    if (!blank(raw.severity)) {
+      const sev = severityMemo.get(String(raw.severity));
+      if (sev === FAIL) return undefined;
+      severity = sev;
+    }
+    const resolved: Intake['concerns'] = [];
+    for (const c of concerns) {
+      const sev = c.severity ?? severity;
+      if (!sev) return undefined;
+      resolved.push({ id: c.id, severity: sev });
+    }
+    // Every concern fits one of the zones; every zone is treated for one of the concerns.
+    for (const c of resolved) {
+      const fits = fitsZone.get(c.id)!;
+      if (!zones.some((z) => fits.has(z))) return undefined;
+    }
+    for (const z of zones) if (!resolved.some((c) => fitsZone.get(c.id)!.has(z))) return undefined;
+    // Several concerns and several zones: the pairing is not known; parseIntake says so.
+    if (resolved.length > 1 && zones.length > 1) return undefined;
+    const areas = zones.map((zone) => ({ zone, concerns: resolved.filter((c) => fitsZone.get(c.id)!.has(zone)) }));
 
     const fitzpatrick = typeof raw.fitzpatrick === 'number' ? raw.fitzpatrick : fitzMemo.get(String(raw.fitzpatrick));
     if (fitzpatrick === FAIL) return undefined;

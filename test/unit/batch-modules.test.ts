@@ -11,7 +11,10 @@ import { PLAN_COLUMNS, planCells } from '../../src/batch/output.js';
 import { formatSummary, Tally } from '../../src/batch/summary.js';
 import { startProgress } from '../../src/batch/progress.js';
 import { plan } from '../../src/engine/plan.js';
-import { builtinRules, makeIntake, TODAY } from '../helpers/builders.js';
+import fc from 'fast-check';
+import { printableLines } from '../../src/text/escape.js';
+import { intakeArb } from '../helpers/intake-arb.js';
+import { builtinRules, makeIntake, makeRules, TODAY } from '../helpers/builders.js';
 
 describe('columns', () => {
   it('keys headers ignoring case, spaces, "_" and "-" (and accents, punctuation)', () => {
@@ -127,6 +130,24 @@ describe('plan CSV row', () => {
     });
     expect(row.interval_weeks).toBe(p.intervalWeeks.min === p.intervalWeeks.max ? `${p.intervalWeeks.min}` : `${p.intervalWeeks.min}-${p.intervalWeeks.max}`);
     expect(row.findings).toContain('blood-thinners');
+  });
+
+  // The plan writer has no printable() cast (it cost a tenth of writing a row): this holds
+  // that every cell but the client is made of ids, numbers, ISO dates and fixed words, and
+  // that a client's control characters are escaped all the same.
+  it('makes every cell printable: the client escaped, every other cell plain ids, numbers and dates', () => {
+    const rules = makeRules((r) => {
+      r.devices.devices.push({ id: 'fine-pen', name: 'Fine pen', depthMm: { min: 0.2, max: 3 }, stepMm: 0.1, source: 'test' });
+    });
+    const clients = fc.oneof(fc.string(), fc.constantFrom('A\u001b]52;c;aGk=\u0007', 'Zoë\u009b31m', 'x\r\ny'));
+    fc.assert(
+      fc.property(intakeArb(rules), fc.option(clients), (intake, client) => {
+        const cells = planCells(plan({ ...intake, client }, rules, TODAY), 12);
+        expect(cells[0]).toBe(printableLines(client ?? ''));
+        for (const cell of cells.slice(1)) expect(cell).toMatch(/^[a-z0-9:=|.-]*$/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
