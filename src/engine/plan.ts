@@ -13,7 +13,7 @@ import { fmt, span } from '../text/numbers.js';
 import { onDeviceStep, planZone } from './depth.js';
 import { planCourse } from './course.js';
 import { romanType, screen, statusOf, type ScreeningResult } from './screening.js';
-import { addMonths, dayNumber, isoOfDay, laterOf } from './dates.js';
+import { dayNumber, isoOfDay, laterOf } from './dates.js';
 import { prepared, type Prepared, type PreparedSkinType } from './prepared.js';
 
 // Per batch row this is the hot path, so the steps below are plain loops over small arrays
@@ -53,14 +53,10 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   for (const f of course.findings) findings.push(f);
 
   // Numbing: above the client's pain threshold, unless an allergy rules the cream out.
-  const numbingRule = rules.adjustments.numbing;
   const threshold = p.numbing.threshold[intake.painTolerance];
   const wantsNumbing = deepest > threshold.mm;
   const recommended = wantsNumbing && !screening.noNumbingCream;
-  const numbing = {
-    recommended,
-    leadMinutes: recommended ? { ...numbingRule.leadMinutes } : { min: 0, max: 0 },
-  };
+  const numbing = recommended ? p.numbing.yes : p.numbing.no;
   why.add(
     'numbing',
     p.numbing.ruleId,
@@ -101,7 +97,7 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
     const startDay = dayNumber(start);
     for (let i = 0; i < course.sessions.count; i++) schedule.push({ session: i + 1, date: isoOfDay(startDay + i * gapDays) });
     why.add('schedule', `courses/${course.courseId}`, `${schedule.length} sessions from ${start}, every ${fmt(course.intervalWeeks.min)} weeks (the shortest interval the course allows)`);
-    review = { date: addMonths(schedule[schedule.length - 1]!.date, rules.care.followUp.reviewMonthsAfterLast) };
+    review = p.review.after(schedule[schedule.length - 1]!.date);
     why.add('review', p.review.ruleId, p.review.text);
   }
 
@@ -138,8 +134,6 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
 
   const concerns: Plan['concerns'] = [];
   for (const c of intake.concerns) concerns.push({ id: c.id, label: p.concern(c.id).rule.label, severity: c.severity });
-  const d = device.rule;
-  const info = p.rulesInfo;
   return {
     schemaVersion: 1,
     status,
@@ -154,13 +148,13 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
     downtimeDays,
     findings,
     rationale: why.entries,
-    rules: { version: info.version, sha256: info.sha256, name: info.name, origin: info.origin },
+    rules: p.rulesInfo,
     plannedOn: today,
     fitzpatrick: romanType(intake.fitzpatrick),
     painTolerance: intake.painTolerance,
     age: intake.age,
     screened: intake.screened,
-    device: { id: d.id, name: d.name, stepMm: d.stepMm, depthMm: { ...d.depthMm } },
+    device: device.inPlan,
     earliestStart: screening.earliestStart,
     suggestedStart,
     serums: treated.serums,

@@ -13,6 +13,8 @@ import { ROMAN, type PainTolerance, type Severity } from '../rules/vocabulary.js
 import type { CareStep, Finding } from './types.js';
 import { fmt, span } from '../text/numbers.js';
 import { lookup } from './lookup.js';
+import { addMonths } from './dates.js';
+import { Memo } from '../text/memo.js';
 
 /** A concern with its course, session count and rationale wording for each severity. */
 export interface PreparedConcern {
@@ -50,6 +52,8 @@ export interface PreparedDevice {
   /** The device rationale after "<depth> mm", when the depth was raised to the device's floor, and when it was rounded down. */
   raised: string;
   rounded: string;
+  /** The device as a plan names it (shared by plans, so frozen). */
+  inPlan: Readonly<{ id: string; name: string; stepMm: number; depthMm: Readonly<{ min: number; max: number }> }>;
 }
 
 export interface BeforeStep {
@@ -88,6 +92,9 @@ export interface PreparedNumbing {
   threshold: Record<PainTolerance, { mm: number; text: string }>;
   /** ": numbing cream 30-60 minutes before". */
   recommendedText: string;
+  /** The plan's numbing, when recommended and when not (shared by plans, so frozen). */
+  yes: Readonly<{ recommended: true; leadMinutes: Readonly<{ min: number; max: number }> }>;
+  no: Readonly<{ recommended: false; leadMinutes: Readonly<{ min: number; max: number }> }>;
 }
 
 export interface Prepared {
@@ -103,8 +110,10 @@ export interface Prepared {
   downtime: readonly { upToMm: number | null; days: { min: number; max: number }; id: string; ruleId: string; text: string }[];
   age: { ruleId: string; missing: Finding; under: Finding; young: Finding };
   unscreened: Finding;
-  review: { ruleId: string; text: string };
-  rulesInfo: { version: string; sha256: string; name: string; origin: string };
+  /** The review: its rationale, and its date for a last session's (remembered; frozen, as plans share it). */
+  review: { ruleId: string; text: string; after(lastSession: string): Readonly<{ date: string }> };
+  /** The rule set as a plan names it (shared by plans, so frozen). */
+  rulesInfo: Readonly<{ version: string; sha256: string; name: string; origin: string }>;
 }
 
 const built = new WeakMap<RuleSet, Prepared>();
@@ -177,6 +186,7 @@ function prepare(rules: RuleSet): Prepared {
       stepMilli: Math.round(rule.stepMm * 1000),
       raised: ` mm: the shallowest setting of the ${rule.name}, so the adjustment stops there${assumption}`,
       rounded: ` mm after rounding down to the ${rule.name} step of ${fmt(rule.stepMm)} mm within ${fmt(rule.depthMm.min)}-${fmt(rule.depthMm.max)} mm${assumption}`,
+      inPlan: Object.freeze({ id: rule.id, name: rule.name, stepMm: rule.stepMm, depthMm: Object.freeze({ ...rule.depthMm }) }),
     };
   });
 
@@ -212,6 +222,8 @@ function prepare(rules: RuleSet): Prepared {
         high: { mm: numbing.thresholdsMm.high, text: `the ${fmt(numbing.thresholdsMm.high)} mm threshold for high pain tolerance` },
       },
       recommendedText: `: numbing cream ${span(numbing.leadMinutes, 'minutes')} before`,
+      yes: Object.freeze({ recommended: true, leadMinutes: Object.freeze({ ...numbing.leadMinutes }) }),
+      no: Object.freeze({ recommended: false, leadMinutes: Object.freeze({ min: 0, max: 0 }) }),
     },
     sitsAt: bySeverity((s) => `${s} sits at ${Math.round(sessionCount.position[s] * 100)}% of the range: `),
     sessionCountRuleId: `adjustments/${sessionCount.id}`,
@@ -229,8 +241,12 @@ function prepare(rules: RuleSet): Prepared {
       clientMessage: 'Your practitioner will complete the health questions before the first session.',
       ruleId: 'screening',
     }),
-    review: { ruleId: `care/${followUp.id}`, text: `results review ${followUp.reviewMonthsAfterLast} months after the last session` },
-    rulesInfo: { version: rules.ruleset.version, sha256: rules.sha256, name: rules.ruleset.name, origin: rules.origin },
+    review: {
+      ruleId: `care/${followUp.id}`,
+      text: `results review ${followUp.reviewMonthsAfterLast} months after the last session`,
+      after: ((dates) => (last: string) => dates.get(last))(new Memo((last: string) => Object.freeze({ date: addMonths(last, followUp.reviewMonthsAfterLast) }))),
+    },
+    rulesInfo: Object.freeze({ version: rules.ruleset.version, sha256: rules.sha256, name: rules.ruleset.name, origin: rules.origin }),
   };
 }
 

@@ -80,6 +80,8 @@ export function normaliser(rules: RuleSet): Normaliser {
 }
 
 const LIST_SPLIT = /[|,;]/;
+/** Something other than spaces and list separators. */
+const HAS_ITEM = /[^\s|,;]/;
 
 function splitItems(values: readonly string[]): string[] {
   const out: string[] = [];
@@ -159,7 +161,7 @@ function buildNormaliser(rules: RuleSet): Normaliser {
   /** One list answer as a single string (batch hands in one cell; flags may hand several). */
   const joined = (v: readonly string[] | undefined): string | undefined => (v === undefined ? undefined : v.length === 1 ? v[0] : v.join('|'));
   const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-  const blankList = (t: string | undefined) => t === undefined || !/[^\s|,;]/.test(t);
+  const blankList = (t: string | undefined) => t === undefined || !HAS_ITEM.test(t);
 
   return (raw) => {
     for (const key in raw) if (!KNOWN.has(key)) return undefined;

@@ -345,7 +345,12 @@ function buildParsers(rules: RuleSet) {
 export { zonesForConcern } from '../rules/applies.js';
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-const blankList = (v: readonly string[] | undefined) => !v || v.every((s) => !/[^\s|,;]/.test(s));
+/** Something other than spaces and list separators (one RegExp: a literal in the arrow made one per call). */
+const HAS_ITEM = /[^\s|,;]/;
+const blankList = (v: readonly string[] | undefined) => {
+  if (v) for (const s of v) if (HAS_ITEM.test(s)) return false;
+  return true;
+};
 
 /** One answer's reading by its schema: the value, or the issues (without the field). */
 interface Answer {
@@ -373,14 +378,19 @@ const answers = new WeakMap<z.ZodType, Map<string, Answer>>();
 const ANSWERS_PER_SCHEMA = 4096;
 
 function answerOf(schema: z.ZodType, value: unknown): Answer {
+  // The first character tells the kinds apart; a batch cell comes as a one-item list.
   const key =
     typeof value === 'string'
       ? `s${value}`
       : typeof value === 'number' || typeof value === 'boolean'
         ? `${typeof value}${String(value)}`
-        : Array.isArray(value) && value.every((v) => typeof v === 'string')
-          ? `a${JSON.stringify(value)}`
-          : undefined;
+        : !Array.isArray(value)
+          ? undefined
+          : value.length === 1 && typeof value[0] === 'string'
+            ? `1${value[0]}`
+            : value.every((v) => typeof v === 'string')
+              ? `a${JSON.stringify(value)}`
+              : undefined;
   if (key === undefined) return readAnswer(schema, value);
   let memo = answers.get(schema);
   if (!memo) answers.set(schema, (memo = new Map()));
@@ -440,7 +450,8 @@ export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): Int
   const typed: NamedConcern[] | undefined = pairs ?? concerns;
   const severityOf = (c: NamedConcern): Severity | undefined => c.severity ?? severity;
   if (typed) {
-    const without = [...new Set(typed.filter((c) => !severityOf(c)).map((c) => c.id))];
+    const without: string[] = [];
+    for (const c of typed) if (!severityOf(c) && !without.includes(c.id)) without.push(c.id);
     if (without.length && !issues.some((i) => i.field === 'severity'))
       missing('severity', `${FIELDS.severity.missing} for ${without.join(', ')} (mild, moderate or severe)`);
   }
@@ -465,7 +476,11 @@ export function parseIntake(raw: RawIntake, rules: RuleSet, today?: string): Int
       if (!concerns.some((c) => zonesForConcern(rules, c.id).includes(z)))
         invalid('zones', `zone ${z} fits none of the chosen concerns (${concerns.map((c) => c.id).join(', ')})`);
     }
-    const resolved = concerns.flatMap((c) => (severityOf(c) ? [{ id: c.id, severity: severityOf(c)! }] : []));
+    const resolved: Intake['concerns'] = [];
+    for (const c of concerns) {
+      const severity = severityOf(c);
+      if (severity) resolved.push({ id: c.id, severity });
+    }
     if (!issues.some((i) => i.field === 'zones')) {
       areas = pairEveryFit(resolved, zones, rules);
       if (!areas) missing('areas', unpairedMessage(concerns.map((c) => c.id), zones, rules));
