@@ -162,15 +162,21 @@ function watch(stream: WriteStream, path: string): () => UserError | undefined {
   return () => failed;
 }
 
+/**
+ * What a stream holds before its writer is asked to wait: batch writes 64 KB at a time, and
+ * with the 16 KB default every write waited for the disk, the planning idle meanwhile.
+ */
+const STREAM_BUFFER = 1 << 20;
+
 /** A file written as a stream and published whole by commit(). */
 export function openAtomicFile(path: string): AtomicFile {
   const target = targetOf(path);
   if (target.special) {
-    const stream = createWriteStream(target.real, { flags: 'w' });
+    const stream = createWriteStream(target.real, { flags: 'w', highWaterMark: STREAM_BUFFER });
     return { path, stream, commit() {}, discard: () => stream.destroy(), failure: watch(stream, path) };
   }
   const { tmp, fd } = openTemp(target, path);
-  const stream = createWriteStream(tmp, { fd });
+  const stream = createWriteStream(tmp, { fd, highWaterMark: STREAM_BUFFER });
   let open = true;
   return {
     path,
