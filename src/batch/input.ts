@@ -3,6 +3,7 @@
 // silently turning "Zoë" into "Zo�", and find the delimiter from the header line.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import { UserError } from '../errors.js';
 import { wordTable } from '../text/words.js';
 import { clip } from '../text/clip.js';
@@ -174,8 +175,9 @@ async function decoderFor(encoding: string, source: string): Promise<Decoder> {
 }
 
 function utf8Checker(source: string): Decoder {
-  const strict = new TextDecoder('utf-8', { fatal: true });
   let linesBefore = 0;
+  // A read can end inside a character: its first bytes wait for the next read.
+  let carry: Buffer | undefined;
   const fail = (chunk: Buffer): never => {
     const text = chunk.toString('utf8');
     const bad = text.indexOf('\uFFFD');
@@ -188,23 +190,35 @@ function utf8Checker(source: string): Decoder {
   return {
     name: 'utf-8',
     write(chunk) {
-      try {
-        strict.decode(chunk, { stream: true });
-      } catch {
-        fail(chunk);
-      }
+      // buffer.isUtf8 checks without making text (a strict TextDecoder decoded every read
+      // into a string only to throw it away).
+      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+      const whole = wholeCharacters(bytes);
+      if (!isUtf8(bytes.subarray(0, whole))) fail(bytes);
+      carry = whole < bytes.length ? Buffer.from(bytes.subarray(whole)) : undefined;
       linesBefore += countLineFeeds(chunk);
       return chunk;
     },
     end() {
-      try {
-        strict.decode();
-      } catch {
-        fail(Buffer.alloc(0));
-      }
+      if (carry) fail(Buffer.alloc(0)); // the file ends inside a character
       return undefined;
     },
   };
+}
+
+/**
+ * How many bytes from the start hold whole characters: all of them, unless the last
+ * character's lead byte says it needs more than are there. (A byte no character could
+ * start with is left for isUtf8 to refuse.)
+ */
+export function wholeCharacters(bytes: Uint8Array): number {
+  let lead = bytes.length - 1;
+  // Back over at most three continuation bytes (10xxxxxx) to the lead byte.
+  while (lead >= 0 && lead > bytes.length - 4 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  if (lead < 0) return bytes.length;
+  const b = bytes[lead]!;
+  const size = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 1;
+  return lead + size > bytes.length ? lead : bytes.length;
 }
 
 function countLineFeeds(data: Buffer | string): number {

@@ -1,10 +1,10 @@
 // The batch modules one by one: header matching, delimiter detection, line counting, the
 // CSV row of a plan, the summary, and the progress bar's silence off a terminal.
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { headerKey, parseMaps, resolveColumns } from '../../src/batch/columns.js';
 import { FIELDS } from '../../src/intake/fields.js';
-import { detectDelimiter, firstLine, parseDelimiter } from '../../src/batch/input.js';
+import { detectDelimiter, firstLine, openInput, parseDelimiter, wholeCharacters } from '../../src/batch/input.js';
 import { LineCounter, lineBreaks } from '../../src/batch/records.js';
 import { extraCells, isBlank, rowReader } from '../../src/batch/rows.js';
 import { PLAN_COLUMNS, planCells } from '../../src/batch/output.js';
@@ -107,6 +107,32 @@ describe('line counting', () => {
     const lines = new LineCounter();
     expect([['h'], ['a'], [''], ['x\r\ny', 'z\nw'], ['b']].map((r) => lines.startOf(r))).toEqual([1, 2, 3, 4, 7]);
     expect(lines.next).toBe(8);
+  });
+});
+
+describe('input bytes', () => {
+  it('finds where the last whole UTF-8 character of a read ends', () => {
+    const bytes = Buffer.from('aé日😀'); // 1, 2, 3 and 4 bytes
+    expect([...Array(bytes.length + 1).keys()].map((cut) => wholeCharacters(bytes.subarray(0, cut)))).toEqual([0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10]);
+    expect(wholeCharacters(Buffer.from([0x41, 0x80, 0x80, 0x80, 0x80]))).toBe(5); // no character: left for the check to refuse
+  });
+
+  /** The input's text, read one byte at a time (every character split between reads). */
+  const byteByByte = async (bytes: Buffer) => {
+    const stdin = Readable.from([...bytes].map((b) => Buffer.from([b]))) as unknown as NodeJS.ReadStream;
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await openInput('-', {}, stdin)).stream) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString();
+  };
+
+  it('reads UTF-8 split anywhere between reads, and names the line of a bad byte', async () => {
+    // Past the first 64 bytes, which are read whole to look for a BOM.
+    const head = `client,concerns\n${'Zoë,acne-scars\n'.repeat(6)}`;
+    const text = `${head}日本 😀,texture\n`;
+    expect(await byteByByte(Buffer.from(text))).toBe(text);
+    const latin1 = Buffer.concat([Buffer.from(head), Buffer.from([0x41, 0xe9, 0x42]), Buffer.from(',texture\n')]);
+    await expect(byteByByte(latin1)).rejects.toThrow(/not UTF-8 text \(an invalid byte on line 8\)/);
+    await expect(byteByByte(Buffer.concat([Buffer.from(`${head}Zo`), Buffer.from([0xc3])]))).rejects.toThrow(/not UTF-8 text/);
   });
 });
 
