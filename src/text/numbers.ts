@@ -1,10 +1,7 @@
 // Numbers and ranges in sentences: "1.5" not "1.50", "2-4 days", "6 weeks".
 
-import { Memo } from './memo.js';
-
-/** "1.5" not "1.50", for mm and weeks in sentences (remembered: plans repeat a few depths). */
-const written = new Memo((n: number) => String(Math.round(n * 1000) / 1000), 1024);
-export const fmt = (n: number): string => written.get(n);
+/** "1.5" not "1.50", for mm and weeks in sentences. */
+export const fmt = (n: number): string => String(Math.round(n * 1000) / 1000);
 
 /** "1.5 mm" */
 export const mm = (n: number): string => `${fmt(n)} mm`;
