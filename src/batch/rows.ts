@@ -15,11 +15,15 @@ const LIST_FIELDS = new Set<IntakeField>(['concerns', 'zones', 'areas', 'conditi
 /** A function from a row to its answers, by the columns the header resolved to. Missing cells are blank. */
 export function rowReader(columns: Columns): (record: readonly string[]) => RawIntake {
   const pairs = Object.entries(columns.index) as [IntakeField, number][];
+  // Per column once, not per row: its field, its cell, whether it is a list.
+  const fields = pairs.map(([field]) => field);
+  const cells = pairs.map(([, at]) => at);
+  const lists = fields.map((field) => LIST_FIELDS.has(field));
   return (record) => {
     const raw: Record<string, string | string[] | undefined> = {};
-    for (const [field, at] of pairs) {
-      const cell = record[at];
-      raw[field] = cell === undefined ? undefined : LIST_FIELDS.has(field) ? [cell] : cell;
+    for (let i = 0; i < fields.length; i++) {
+      const cell = record[cells[i]!];
+      raw[fields[i]!] = cell === undefined ? undefined : lists[i] ? [cell] : cell;
     }
     return raw as RawIntake;
   };
