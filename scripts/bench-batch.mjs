@@ -2,10 +2,11 @@
 // Benchmark for `needleplan batch` (npm run bench:batch; needs `npm run build` first).
 //
 // Generates deterministic exports of 100k and 1M rows in a temporary folder (not the repo),
-// shaped like real ones (labels and ids mixed, blank cells, an unknown column, ~3% bad rows),
+// shaped like real ones (labels and ids mixed, blank cells, an unknown column, ~3% bad cells;
+// with the rows whose several concerns and zones have no pairing, ~8% of rows are rejected),
 // then measures, each in a child process:
 //   - `needleplan batch <file> -o plans.csv --rejects rejects.csv --quiet` through the built bin;
-//   - a bare passthrough: the same csv-parse and csv-stringify configuration, no planning (the floor);
+//   - a bare passthrough: batch's csv-parse configuration and its csv-stringify one for cells as read, no planning (the floor);
 //   - peak RSS of both (process.resourceUsage().maxRSS, read by a probe loaded with --import).
 // Goals (reported, not enforced): within 2x the passthrough's time (target 1.5x), paired runs;
 // rows/s is reported;
@@ -114,7 +115,8 @@ writeFileSync(
 import { pipeline } from 'node:stream/promises';
 import { csvParser } from ${JSON.stringify(join(ROOT, 'dist/batch/records.js'))};
 import { csvWriter } from ${JSON.stringify(join(ROOT, 'dist/batch/output.js'))};
-// The same parser and writer configuration as batch, nothing in between but taking the record out.
+// batch's parser, and its writer for cells as read (the rejects file's, control characters made
+// printable); nothing in between but taking the record out.
 await pipeline(createReadStream(process.argv[2], { highWaterMark: 1 << 17 }), csvParser(','), async function* (records) {
   for await (const record of records) yield record;
 }, csvWriter({ bom: false }), createWriteStream(process.argv[3]));
