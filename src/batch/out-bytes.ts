@@ -48,7 +48,10 @@ export class OutBytes {
   async writeTo(out: Writable, signal?: AbortSignal): Promise<void> {
     let drained = true;
     for (const chunk of this.take()) drained = out.write(chunk);
-    if (!drained) await once(out, 'drain', { signal });
+    if (drained) return;
+    // A stream that has failed (a full disk) or was closed never drains: say so instead.
+    if (out.destroyed) throw out.errored ?? new Error('the output was closed');
+    await once(out, 'drain', { signal });
   }
 
   private seal(room: number): void {

@@ -175,6 +175,16 @@ export async function main(argv: string[]): Promise<void> {
   // line with the contract's code (shell/streams.ts, shell/signals.ts).
   guardStdio();
   installSignalHandlers();
+  // A wait nothing will ever end (an event that never comes) would let the process run out
+  // of work and exit 0 without a word, as if all was written: call it the bug it is.
+  let settled = false;
+  const unsettled = () => {
+    if (settled) return;
+    const { code, text } = describeError(new Error('the command stopped before it finished (a wait that never ended)'), argv.includes('--debug'));
+    writeStderr(text);
+    process.exitCode = code;
+  };
+  process.once('beforeExit', unsettled);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -182,5 +192,8 @@ export async function main(argv: string[]): Promise<void> {
     const { code, text } = describeError(error, argv.includes('--debug'));
     writeStderr(text);
     process.exitCode = code;
+  } finally {
+    settled = true;
+    process.removeListener('beforeExit', unsettled);
   }
 }

@@ -203,8 +203,12 @@ describe('item 5: stdout and stderr that fail', () => {
   });
 
   it.runIf(linux)('batch -o /dev/full and --rejects /dev/full: exit 74 naming the file', () => {
-    for (const flag of ['-o', '--rejects']) {
-      const r = runCli(['batch', fixture('sample-clients.csv'), '--quiet', flag, '/dev/full', ...(flag === '-o' ? [] : ['-o', join(fresh('full'), 'plans.csv')])]);
+    // Many rejected rows too: the rejects are written while rows are still read (64 KB at a
+    // time), and a write after the disk filled must end the batch, not wait for a drain.
+    const many = join(fresh('full-many'), 'many.csv');
+    writeFileSync(many, `client,concerns,zones,fitzpatrick\n${'Ann,botox,cheeks,II\n'.repeat(5000)}`);
+    for (const [file, flag] of [[fixture('sample-clients.csv'), '-o'], [fixture('sample-clients.csv'), '--rejects'], [many, '--rejects']] as const) {
+      const r = runCli(['batch', file, '--quiet', flag, '/dev/full', ...(flag === '-o' ? [] : ['-o', join(fresh('full'), 'plans.csv')])]);
       expect(r.code).toBe(74);
       expect(r.stderr).toMatch(/^(.*\n)*needleplan: cannot write \/dev\/full: the disk is full\n$/);
       expect(r.stderr).not.toMatch(STACK);

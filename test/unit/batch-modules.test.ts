@@ -1,6 +1,6 @@
 // The batch modules one by one: header matching, delimiter detection, line counting, the
 // CSV row of a plan, the summary, and the progress bar's silence off a terminal.
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { headerKey, parseMaps, resolveColumns } from '../../src/batch/columns.js';
 import { FIELDS } from '../../src/intake/fields.js';
@@ -8,6 +8,7 @@ import { detectDelimiter, firstLine, openInput, parseDelimiter, wholeCharacters 
 import { LineCounter, lineBreaks } from '../../src/batch/records.js';
 import { extraCells, isBlank, rowReader } from '../../src/batch/rows.js';
 import { PLAN_COLUMNS, planCells } from '../../src/batch/output.js';
+import { OutBytes } from '../../src/batch/out-bytes.js';
 import { formatSummary, Tally } from '../../src/batch/summary.js';
 import { startProgress } from '../../src/batch/progress.js';
 import { plan } from '../../src/engine/plan.js';
@@ -207,5 +208,17 @@ describe('summary and progress', () => {
     progress.tick(1500);
     progress.stop();
     expect(written).toMatch(/planning \[.*\] 50% \| 1,500 rows \| [\d,]+ rows\/s/);
+  });
+});
+
+describe('output bytes', () => {
+  it('stops waiting on a stream that failed: a full disk never drains', async () => {
+    const full = new Writable({ highWaterMark: 16, write: (_chunk, _encoding, done) => done(Object.assign(new Error('no space'), { code: 'ENOSPC' })) });
+    full.on('error', () => {});
+    const bytes = new OutBytes();
+    bytes.add('x'.repeat(64));
+    await bytes.writeTo(full).catch(() => {}); // the stream fails on this write
+    bytes.add('y'.repeat(64));
+    await expect(bytes.writeTo(full)).rejects.toThrow('no space'); // (it waited for a drain that never comes)
   });
 });
