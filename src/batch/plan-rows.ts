@@ -33,18 +33,24 @@ export function rowIntake(rules: RuleSet, today: string): (raw: RawIntake) => In
 /** A planned row, or the one line saying why it was rejected. */
 export type RowResult = { plan: Plan; error?: undefined } | { plan?: undefined; error: string };
 
+export interface RowOptions extends ExportOptions {
+  /** Whether plans carry their rationale: NDJSON writes it; a CSV row has no column for it. */
+  rationale: boolean;
+}
+
 /** Everything per file done once: a function from a data row to its plan or its rejection. */
-export function rowHandler(columns: Columns, rules: RuleSet, options: ExportOptions): (record: readonly string[]) => RowResult {
+export function rowHandler(columns: Columns, rules: RuleSet, options: RowOptions): (record: readonly string[]) => RowResult {
   const readRow = rowReader(columns);
   const readExport = exportCells(columns, screeningTable(rules), options);
   const intakeOf = rowIntake(rules, options.today);
+  const planOptions = { rationale: options.rationale };
   return (record) => {
     const extra = extraCells(record, columns.header);
     const raw = readRow(record);
     const extras = readExport(record, raw);
     const read = intakeOf(raw);
     if (!extra && !extras.problems.length && read.ok) {
-      const planned = plan(read.intake, rules, options.today);
+      const planned = plan(read.intake, rules, options.today, planOptions);
       if (extras.noScreeningAnswers) planned.findings.push({ ...noScreeningAnswersFinding });
       return { plan: planned };
     }

@@ -181,7 +181,7 @@ export async function runBatch(
       signal: aborter.signal,
       onHeader: (header) => {
         const columns = startWith(header);
-        return { columns, handle: rowHandler(columns, rules, { today: day, dateFormat: inForce.dateFormat }) };
+        return { columns, handle: rowHandler(columns, rules, { today: day, dateFormat: inForce.dateFormat, rationale: ndjson }) };
       },
       onReject: reject,
       onProgress: (rows) => progress.tick(rows),

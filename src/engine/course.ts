@@ -43,13 +43,14 @@ export function planCourse(areas: readonly AreaAnswer[], rules: RuleSet, why: Ra
   if (!lead) throw new Error('a course needs at least one concern');
   const sessions = { count: lead.count, min, max };
   const leadConcern = p.concern(lead.id);
-  why.add('sessions', `courses/${lead.course.id}`, `${lead.id} (${lead.severity}${areas.length > 1 ? `, ${lead.zone}` : ''}) ${leadConcern.takes[lead.severity]}`);
-  why.add(
-    'sessions',
-    p.sessionCountRuleId,
-    `${p.sitsAt[lead.severity]}${sessions.count} sessions` +
-      (picked > 1 ? `; the most demanding concern${areas.length > 1 ? ' over all areas (one visit treats every area)' : ''} sets the count` : ''),
-  );
+  if (why.on) why.add('sessions', `courses/${lead.course.id}`, `${lead.id} (${lead.severity}${areas.length > 1 ? `, ${lead.zone}` : ''}) ${leadConcern.takes[lead.severity]}`);
+  if (why.on)
+    why.add(
+      'sessions',
+      p.sessionCountRuleId,
+      `${p.sitsAt[lead.severity]}${sessions.count} sessions` +
+        (picked > 1 ? `; the most demanding concern${areas.length > 1 ? ' over all areas (one visit treats every area)' : ''} sets the count` : ''),
+    );
 
   // The interval every concern accepts: the overlap of their ranges.
   const findings: Finding[] = [];
@@ -58,8 +59,8 @@ export function planCourse(areas: readonly AreaAnswer[], rules: RuleSet, why: Ra
     intervalWeeks = { ...lead.course.intervalWeeks };
     const message = `The courses ${courseIds.join(', ')} share no interval; using ${span(intervalWeeks, 'weeks')} from ${lead.course.id}.`;
     findings.push({ code: 'interval-conflict', outcome: 'caution', message, clientMessage: message, ruleId: `courses/${lead.course.id}` });
-    why.add('intervalWeeks', `courses/${lead.course.id}`, message);
-  } else {
+    if (why.on) why.add('intervalWeeks', `courses/${lead.course.id}`, message);
+  } else if (why.on) {
     why.add(
       'intervalWeeks',
       `courses/${lead.course.id}`,

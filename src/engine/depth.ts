@@ -67,29 +67,31 @@ export function planZone(zoneId: string, concerns: readonly ConcernAnswer[], hel
 
   const depthMm = finish(wanted, cap, deltaMm, device);
 
-  let asks = leadRule.asks[lead.severity] + zoneId;
-  if (concerns.length > 1) {
-    const others: string[] = [];
-    for (let i = 0; i < concerns.length; i++) if (i !== leadAt) others.push(rules.concern(concerns[i]!.id).also[concerns[i]!.severity]);
-    asks += `, the deepest of the concerns treated there (also ${others.join(', ')})`;
-  }
-  why.add(zone.depthField, leadRule.ruleId, asks);
-  if (wanted > cap) why.add(zone.depthField, zone.ruleId, zone.capped);
-  if (deltaMm !== 0 && skin.depthDeltaRuleId) why.add(zone.depthField, `adjustments/${skin.depthDeltaRuleId}`, skin.deltaText);
-  const adjusted = Math.min(wanted, cap) + deltaMm;
-  const raised = depthMm > adjusted + 1e-9; // the device can't go as shallow as the adjustment asks
-  why.add(zone.depthField, device.ruleId, fmt(depthMm) + (raised ? device.raised : device.rounded));
-
   const floor = finish(floorWanted, cap, deltaMm, device);
   const ceiling = finish(ceilingWanted, cap, deltaMm, device);
   const range = { min: floor < depthMm ? floor : depthMm, max: ceiling > depthMm ? ceiling : depthMm };
-  why.add(
-    zone.rangeField,
-    leadRule.ruleId,
-    `${zoneId} range ${fmt(range.min)}-${fmt(range.max)} mm: mild to severe settings of the concerns treated there, with the same cap and adjustment`,
-  );
-  if (heldBack)
-    why.add(zone.depthField, `screening/${heldBack.code}`, `${zoneId} is held back (${heldBack.code}): not treated now, so it has no depth to use today; plan it again once it can be treated`);
+  // The rationale is all text: only when the plan carries one.
+  if (why.on) {
+    let asks = leadRule.asks[lead.severity] + zoneId;
+    if (concerns.length > 1) {
+      const others: string[] = [];
+      for (let i = 0; i < concerns.length; i++) if (i !== leadAt) others.push(rules.concern(concerns[i]!.id).also[concerns[i]!.severity]);
+      asks += `, the deepest of the concerns treated there (also ${others.join(', ')})`;
+    }
+    why.add(zone.depthField, leadRule.ruleId, asks);
+    if (wanted > cap) why.add(zone.depthField, zone.ruleId, zone.capped);
+    if (deltaMm !== 0 && skin.depthDeltaRuleId) why.add(zone.depthField, `adjustments/${skin.depthDeltaRuleId}`, skin.deltaText);
+    const adjusted = Math.min(wanted, cap) + deltaMm;
+    const raised = depthMm > adjusted + 1e-9; // the device can't go as shallow as the adjustment asks
+    why.add(zone.depthField, device.ruleId, fmt(depthMm) + (raised ? device.raised : device.rounded));
+    why.add(
+      zone.rangeField,
+      leadRule.ruleId,
+      `${zoneId} range ${fmt(range.min)}-${fmt(range.max)} mm: mild to severe settings of the concerns treated there, with the same cap and adjustment`,
+    );
+    if (heldBack)
+      why.add(zone.depthField, `screening/${heldBack.code}`, `${zoneId} is held back (${heldBack.code}): not treated now, so it has no depth to use today; plan it again once it can be treated`);
+  }
   const own: ZonePlan['concerns'] = [];
   for (const c of concerns) own.push({ id: c.id, severity: c.severity });
   return {

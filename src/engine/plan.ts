@@ -20,8 +20,16 @@ import { prepared, type Prepared, type PreparedSkinType } from './prepared.js';
 // and read what is the same for every row from prepared(rules) (see prepared.ts); the
 // output is byte for byte what the clearer spread-and-filter version gave
 // (test/unit/engine-golden.test.ts).
-export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
-  const why = new Rationale();
+export interface PlanOptions {
+  /**
+   * false: the rationale is left empty and its sentences are never written (a batch CSV row
+   * shows none of it; they were a third of plan()'s time per row). Everything else is the same.
+   */
+  rationale?: boolean;
+}
+
+export function plan(intake: Intake, rules: RuleSet, today: string, options: PlanOptions = {}): Plan {
+  const why = new Rationale(options.rationale ?? true);
   const p = prepared(rules);
   const device = p.device(intake.device ?? rules.ruleset.device);
   const skin = p.skinType(intake.fitzpatrick);
@@ -42,7 +50,7 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
       basis = treatedAreas;
       basisZones = zones.filter((z) => !heldBack.has(z.zone));
       if (treatedAreas.length < intake.areas.length)
-        why.add('sessions', 'screening', `held-back zones (${[...heldBack.keys()].filter((z) => intake.zones.includes(z)).join(', ')}) do not set the course, numbing or downtime`);
+        if (why.on) why.add('sessions', 'screening', `held-back zones (${[...heldBack.keys()].filter((z) => intake.zones.includes(z)).join(', ')}) do not set the course, numbing or downtime`);
     }
   }
   let deepestZone = basisZones[0]!;
@@ -57,12 +65,13 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   const wantsNumbing = deepest > threshold.mm;
   const recommended = wantsNumbing && !screening.noNumbingCream;
   const numbing = recommended ? p.numbing.yes : p.numbing.no;
-  why.add(
-    'numbing',
-    p.numbing.ruleId,
-    `deepest setting ${fmt(deepest)} mm (${deepestZone.zone}) is ${wantsNumbing ? 'above' : 'within'} ${threshold.text}` +
-      (recommended ? p.numbing.recommendedText : wantsNumbing ? ', but numbing cream is ruled out by an allergy' : ': no numbing needed'),
-  );
+  if (why.on)
+    why.add(
+      'numbing',
+      p.numbing.ruleId,
+      `deepest setting ${fmt(deepest)} mm (${deepestZone.zone}) is ${wantsNumbing ? 'above' : 'within'} ${threshold.text}` +
+        (recommended ? p.numbing.recommendedText : wantsNumbing ? ', but numbing cream is ruled out by an allergy' : ': no numbing needed'),
+    );
   if (wantsNumbing && screening.noNumbingCream) findings.push(numbingRuledOut(intake, p, screening, basisZones, deepest, device.rule));
 
   // Downtime: the band of the deepest setting (the first deep enough; the rules' checks make
@@ -74,8 +83,8 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
       break;
     }
   const downtimeDays = { min: band.days.min + screening.downtimeExtra.min, max: band.days.max + screening.downtimeExtra.max };
-  why.add('downtimeDays', band.ruleId, `${band.text}${fmt(deepest)} mm (${band.id} band)`);
-  if (screening.downtimeExtra.max > 0)
+  if (why.on) why.add('downtimeDays', band.ruleId, `${band.text}${fmt(deepest)} mm (${band.id} band)`);
+  if (why.on && screening.downtimeExtra.max > 0)
     for (const f of findings) {
       const extra = f.ruleId === `screening/${f.code}` ? p.condition(f.code).rule.downtimeExtraDays : undefined;
       if (extra && extra.max > 0) why.add('downtimeDays', f.ruleId, `${f.code} adds ${span(extra, 'days')}`);
@@ -88,17 +97,17 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
   const schedule: Plan['schedule'] = [];
   let review: Plan['review'] = null;
   if (!eligible) {
-    why.add('sessions', 'screening', 'not eligible now: no sessions are scheduled');
+    if (why.on) why.add('sessions', 'screening', 'not eligible now: no sessions are scheduled');
   } else if (intake.start) {
     const start = screening.earliestStart ? laterOf(intake.start, screening.earliestStart) : intake.start;
-    if (start !== intake.start)
+    if (why.on && start !== intake.start)
       why.add('schedule', 'screening', `requested start ${intake.start} moved to ${start}, the earliest a screening answer allows`);
     const gapDays = Math.round(course.intervalWeeks.min * 7);
     const startDay = dayNumber(start);
     for (let i = 0; i < course.sessions.count; i++) schedule.push({ session: i + 1, date: isoOfDay(startDay + i * gapDays) });
-    why.add('schedule', `courses/${course.courseId}`, `${schedule.length} sessions from ${start}, every ${fmt(course.intervalWeeks.min)} weeks (the shortest interval the course allows)`);
+    if (why.on) why.add('schedule', `courses/${course.courseId}`, `${schedule.length} sessions from ${start}, every ${fmt(course.intervalWeeks.min)} weeks (the shortest interval the course allows)`);
     review = p.review.after(schedule[schedule.length - 1]!.date);
-    why.add('review', p.review.ruleId, p.review.text);
+    if (why.on) why.add('review', p.review.ruleId, p.review.text);
   }
 
   // Before-care: a client who is not eligible has nothing to prepare for, so no steps are
@@ -126,7 +135,7 @@ export function plan(intake: Intake, rules: RuleSet, today: string): Plan {
         clientMessage: `Some of the preparation below should have started before today. Your practitioner may suggest starting on or after ${suggestedStart} instead.`,
         ruleId: `care/${lead.id}`,
       });
-      why.add('suggestedStart', `care/${lead.id}`, `${suggestedStart}: today plus the longest before-care window (${longest} days, ${lead.id})`);
+      if (why.on) why.add('suggestedStart', `care/${lead.id}`, `${suggestedStart}: today plus the longest before-care window (${longest} days, ${lead.id})`);
     }
   }
   const status = statusOf(findings, intake.screened);

@@ -67,7 +67,7 @@ export function screen(intake: Intake, rules: RuleSet, today: string, why: Ratio
       if (c.onlyZones) {
         const planned = (noneLeft ? intake.zones : treated).filter((z) => c.onlyZones!.includes(z));
         if (planned.length === 0) {
-          why.add('findings', ruleId, `${c.id} applies only with ${c.onlyZones.join(', ')}, which is not ${noneLeft ? 'planned' : 'treated'}`);
+          if (why.on) why.add('findings', ruleId, `${c.id} applies only with ${c.onlyZones.join(', ')}, which is not ${noneLeft ? 'planned' : 'treated'}`);
           continue;
         }
         zones = planned;

@@ -21,6 +21,21 @@ const onStep = (mm: number, min: number, step: number) => {
 };
 
 describe('engine properties', () => {
+  it('a plan without its rationale is the same plan, only with the rationale empty', () => {
+    // Batch CSV rows are planned so (no column shows the rationale): nothing else may move.
+    const days = fc.constantFrom(TODAY, '2024-02-28', '2027-12-31');
+    fc.assert(
+      fc.property(intakes, days, (intake, today) => {
+        const full = plan(intake, rules, today);
+        const bare = plan(intake, rules, today, { rationale: false });
+        expect(full.rationale.length).toBeGreaterThan(0);
+        expect(bare).toEqual({ ...full, rationale: [] });
+        expect(JSON.stringify(bare)).toBe(JSON.stringify({ ...full, rationale: [] }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('depth never exceeds the zone cap, the concern maximum or the device range, and sits on the device step', () => {
     fc.assert(
       fc.property(intakes, (intake) => {
