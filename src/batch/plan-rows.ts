@@ -1,6 +1,7 @@
 // The row stage: one data row in, its plan or the reason it was rejected out, planned
-// exactly as `plan` does. Everything that is the same for every row (columns, tables,
-// the compiled intake schema) is built once per file by rowHandler.
+// exactly as `plan` does (for a CSV row without the rationale, which it has no column for).
+// Everything that is the same for every row (columns, tables, the compiled intake schema)
+// is built once per file by rowHandler.
 //
 // A row's answers take the fast way first (intake/normalise.ts: plain code, then one
 // compiled zod schema); only a row it cannot take goes through parseIntake, which gives the
