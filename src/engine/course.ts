@@ -43,14 +43,15 @@ export function planCourse(areas: readonly AreaAnswer[], rules: RuleSet, why: Ra
   if (!lead) throw new Error('a course needs at least one concern');
   const sessions = { count: lead.count, min, max };
   const leadConcern = p.concern(lead.id);
-  if (why.on) why.add('sessions', `courses/${lead.course.id}`, `${lead.id} (${lead.severity}${areas.length > 1 ? `, ${lead.zone}` : ''}) ${leadConcern.takes[lead.severity]}`);
-  if (why.on)
+  if (why.on) {
+    why.add('sessions', `courses/${lead.course.id}`, `${lead.id} (${lead.severity}${areas.length > 1 ? `, ${lead.zone}` : ''}) ${leadConcern.takes[lead.severity]}`);
     why.add(
       'sessions',
       p.sessionCountRuleId,
       `${p.sitsAt[lead.severity]}${sessions.count} sessions` +
         (picked > 1 ? `; the most demanding concern${areas.length > 1 ? ' over all areas (one visit treats every area)' : ''} sets the count` : ''),
     );
+  }
 
   // The interval every concern accepts: the overlap of their ranges.
   const findings: Finding[] = [];

@@ -49,8 +49,8 @@ export function plan(intake: Intake, rules: RuleSet, today: string, options: Pla
     if (treatedAreas.length) {
       basis = treatedAreas;
       basisZones = zones.filter((z) => !heldBack.has(z.zone));
-      if (treatedAreas.length < intake.areas.length)
-        if (why.on) why.add('sessions', 'screening', `held-back zones (${[...heldBack.keys()].filter((z) => intake.zones.includes(z)).join(', ')}) do not set the course, numbing or downtime`);
+      if (why.on && treatedAreas.length < intake.areas.length)
+        why.add('sessions', 'screening', `held-back zones (${[...heldBack.keys()].filter((z) => intake.zones.includes(z)).join(', ')}) do not set the course, numbing or downtime`);
     }
   }
   let deepestZone = basisZones[0]!;

@@ -207,6 +207,8 @@ function prepare(rules: RuleSet): Prepared {
   const ageFinding = (code: string, outcome: Finding['outcome'], message: string): Finding =>
     Object.freeze({ code, outcome, message, clientMessage: message, ruleId: ageRule });
   const { followUp } = rules.care;
+  // Review dates by last session, remembered: batch rows repeat their last dates.
+  const reviewDates = new Memo((last: string) => Object.freeze({ date: addMonths(last, followUp.reviewMonthsAfterLast) }));
 
   return {
     concern,
@@ -244,7 +246,7 @@ function prepare(rules: RuleSet): Prepared {
     review: {
       ruleId: `care/${followUp.id}`,
       text: `results review ${followUp.reviewMonthsAfterLast} months after the last session`,
-      after: ((dates) => (last: string) => dates.get(last))(new Memo((last: string) => Object.freeze({ date: addMonths(last, followUp.reviewMonthsAfterLast) }))),
+      after: (last) => reviewDates.get(last),
     },
     rulesInfo: Object.freeze({ version: rules.ruleset.version, sha256: rules.sha256, name: rules.ruleset.name, origin: rules.origin }),
   };

@@ -1,6 +1,6 @@
 // The fast way to an Intake, for batch: the words people type (names, aliases, yes/no,
 // Roman numerals, dates, lists) are normalised by plain code against tables built once per
-// rule set, then one zod object schema without transforms (IntakeShape) validates the
+// rule set, then one zod object schema without transforms (intakeShape) validates the
 // result. zod 4 compiles such a schema to straight-line code; today's per-field transform
 // schemas in schema.ts never get that, and cost ten times as much per row.
 //
@@ -17,7 +17,7 @@ import { zonesForConcern } from '../rules/applies.js';
 import { wordTable } from '../text/words.js';
 import { writtenIsoDate } from '../text/dates.js';
 import { Memo } from '../text/memo.js';
-import type { Intake, RawIntake } from './schema.js';
+import { blank, hasListItem, splitList, type Intake, type RawIntake } from './schema.js';
 import { concernsOf as concernsOfAreas, zonesOf as zonesOfAreas } from './areas.js';
 
 /** yes/no words, as parseIntake reads `screened` (lower-cased, trimmed). */
@@ -58,7 +58,6 @@ export function intakeShape(rules: RuleSet) {
     device: z.enum(ids(rules.devices.devices)).nullable(),
   });
 }
-export type IntakeShape = z.infer<ReturnType<typeof intakeShape>>;
 
 /** The fields normalise knows; a raw intake with any other goes the slow way. */
 const KNOWN = new Set<string>(['client', 'concerns', 'severity', 'zones', 'fitzpatrick', 'painTolerance', 'age', 'conditions', 'screened', 'start', 'device']);
@@ -79,20 +78,6 @@ export function normaliser(rules: RuleSet): Normaliser {
   return n;
 }
 
-const LIST_SPLIT = /[|,;]/;
-/** Something other than spaces and list separators. */
-const HAS_ITEM = /[^\s|,;]/;
-
-function splitItems(values: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const value of values)
-    for (const part of value.split(LIST_SPLIT)) {
-      const item = part.trim();
-      if (item) out.push(item);
-    }
-  return out;
-}
-
 function buildNormaliser(rules: RuleSet): Normaliser {
   const shape = intakeShape(rules);
   const concernIndex = nameIndex(rules.concerns.concerns);
@@ -104,7 +89,7 @@ function buildNormaliser(rules: RuleSet): Normaliser {
   type ConcernItem = { id: string; severity: Severity | undefined };
   const concernsOf = (text: string): Parsed<ConcernItem[]> => {
     const out: ConcernItem[] = [];
-    for (const item of splitItems([text])) {
+    for (const item of splitList([text])) {
       const parts = item.split(/\s*[=:]\s*/);
       if (parts.length > 2) return FAIL;
       const id = concernIndex.get(nameKey(parts[0] ?? ''));
@@ -122,7 +107,7 @@ function buildNormaliser(rules: RuleSet): Normaliser {
   };
   const idsOf = (index: Map<string, string>) => (text: string) => {
     const ids: string[] = [];
-    for (const item of splitItems([text])) {
+    for (const item of splitList([text])) {
       const id = index.get(nameKey(item));
       if (id === undefined) return FAIL;
       if (!ids.includes(id)) ids.push(id);
@@ -136,7 +121,7 @@ function buildNormaliser(rules: RuleSet): Normaliser {
   const conditionIdsOf = idsOf(conditionIndex);
   // "none" alone means no conditions.
   const conditionsMemo = new Memo((text: string) => {
-    const items = splitItems([text]);
+    const items = splitList([text]);
     return items.length === 1 && NONE_KEYS.has(nameKey(items[0]!)) ? [] : conditionIdsOf(text);
   });
   const fitzMemo = new Memo((t: string): Parsed<number> => {
@@ -160,8 +145,7 @@ function buildNormaliser(rules: RuleSet): Normaliser {
 
   /** One list answer as a single string (batch hands in one cell; flags may hand several). */
   const joined = (v: readonly string[] | undefined): string | undefined => (v === undefined ? undefined : v.length === 1 ? v[0] : v.join('|'));
-  const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-  const blankList = (t: string | undefined) => t === undefined || !HAS_ITEM.test(t);
+  const blankList = (t: string | undefined) => t === undefined || !hasListItem(t);
 
   return (raw) => {
     for (const key in raw) if (!KNOWN.has(key)) return undefined;

@@ -100,7 +100,9 @@ const booleanWord = wordTable<boolean>({
 const NONE_WORDS = new Set(['none', 'no', 'n', 'nil', 'na', 'false', '0']);
 
 /** Splits list answers: "a, b", "a|b", "a;b" and repeated flags all end up as items. */
-export function splitList(values: readonly string[] | undefined, separators = /[|,;]/): string[] {
+const LIST_SEPARATORS = /[|,;]/;
+
+export function splitList(values: readonly string[] | undefined, separators = LIST_SEPARATORS): string[] {
   const out: string[] = [];
   for (const value of values ?? [])
     for (const part of value.split(separators)) {
@@ -344,11 +346,13 @@ function buildParsers(rules: RuleSet) {
 
 export { zonesForConcern } from '../rules/applies.js';
 
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-/** Something other than spaces and list separators (one RegExp: a literal in the arrow made one per call). */
+/** No answer: missing, null, or only spaces. */
+export const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** Something other than spaces and list separators (one RegExp: a literal in an arrow makes one per call). */
 const HAS_ITEM = /[^\s|,;]/;
+export const hasListItem = (text: string): boolean => HAS_ITEM.test(text);
 const blankList = (v: readonly string[] | undefined) => {
-  if (v) for (const s of v) if (HAS_ITEM.test(s)) return false;
+  if (v) for (const s of v) if (hasListItem(s)) return false;
   return true;
 };
 
